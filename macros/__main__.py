@@ -1,0 +1,38 @@
+"""Command line: `python -m macros check|build|schemas [...]` (the Makefile's targets call these)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .build import Dataset, build_sites, check
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m macros", description="Motverka: data, bygge och kontroller.")
+    parser.add_argument("--data", default="data", help="datamapp, t.ex. data eller examples/umea")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("check", help="kontrollera datafilerna")
+    build = commands.add_parser("build", help="bygg alla webbplatser och byt in dem om allt lyckas")
+    build.add_argument("-v", "--verbose", action="store_true", help="visa hela utskriften från MkDocs")
+    build.add_argument("--out", help="mapp att bygga till (standard: bredvid datamappen)")
+    schemas = commands.add_parser("schemas", help="skriv JSON Schema-filerna i schemas/ från modellerna")
+    schemas.add_argument("--check", action="store_true", help="kontrollera bara att filerna är aktuella")
+    args = parser.parse_args(argv)
+
+    dataset = Dataset.resolve(args.data)
+    if getattr(args, "out", None):
+        dataset = Dataset(dataset.data_dir, Path(args.out).resolve())
+    if args.command == "check":
+        return check(dataset)
+    if args.command == "build":
+        return build_sites(dataset, verbose=args.verbose)
+    if args.command == "schemas":
+        from .schemas import write_schemas
+        return write_schemas(check_only=args.check)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

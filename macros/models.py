@@ -1,0 +1,340 @@
+"""The data contract: one model per data file, with the values derived from it.
+
+English snake_case keys, Swedish values. Every record has a stable `id` and an `audience` (public unless
+it says `audience: staff`). Every way of reaching a support line or contact carries `source` and `verified`.
+JSON Schema files in schemas/ are generated from these models (`python -m macros schemas`).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from .dates import add_months
+from .fields import (UNDATED, AnyDate, Audience, Clock, Day, Email, Id, LocalText, PastDate, PhoneNumber, Plain, Url,
+                     Verified)
+
+DAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+class Strict(BaseModel):
+    """No unknown keys: a misspelt field is an error, not silently ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Record(Strict):
+    id: Id
+    audience: Audience = Field("public", description="public (alla) eller staff (bara personalens webbplats).")
+
+    @property
+    def is_public(self) -> bool:
+        return self.audience == "public"
+
+
+class Sourced(Strict):
+    """Facts that rot: where they came from, and the date that source showed."""
+
+    source: Url = Field(description="Sidan där uppgifterna står (https://…).")
+    verified: Verified
+    source_note: LocalText | None = Field(None, description="Kort förklaring om källan, t.ex. en motsägelse.")
+    check_note: Plain | None = Field(
+        None, description="Något som behöver kontrolleras. Visas i rapporten om färskhet, inte på webbplatsen.")
+    http_reason: Plain | None = Field(None, description="Varför en adress på posten måste vara http://.")
+
+    @model_validator(mode="after")
+    def _http_needs_reason(self):
+        if self.http_reason is None:
+            for name, value in self:
+                if isinstance(value, str) and value.startswith("http://"):
+                    raise PydanticCustomError("http_needs_reason", "http_needs_reason", {"value": value})
+        return self
+
+    @property
+    def is_undated(self) -> bool:
+        return self.verified == UNDATED
+
+    @property
+    def verified_date(self) -> date | None:
+        return None if self.is_undated else self.verified
+
+
+class Period(Strict):
+    days: list[Day] = Field(min_length=1, description="Dagar: mon, tue, wed, thu, fri, sat, sun.")
+    opens: Clock = Field(description="Öppnar, t.ex. \"09:00\".")
+    closes: Clock = Field(description="Stänger, t.ex. \"15:00\". Tidigare än opens betyder över natten.")
+
+    @model_validator(mode="after")
+    def _not_same_time(self):
+        if self.opens == self.closes:
+            raise PydanticCustomError("same_open_close", "same_open_close", {"value": self.opens.strftime("%H:%M")})
+        return self
+
+    @property
+    def overnight(self) -> bool:
+        return self.closes < self.opens
+
+
+class Hours(Strict):
+    always: bool = Field(False, description="true om linjen är öppen dygnet runt alla dagar.")
+    periods: list[Period] = Field(default_factory=list, description="Öppettider per dag.")
+    closed_on_public_holidays: bool = False
+    note: LocalText | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self):
+        if self.always and self.periods:
+            raise PydanticCustomError("hours_conflict", "hours_conflict", {})
+        if not self.always and not self.periods and self.note is None:
+            raise PydanticCustomError("hours_empty", "hours_empty", {})
+        return self
+
+
+class Reachable(Sourced, Record):
+    """Something a person can contact: at least one of phone, e-mail or web address."""
+
+    name: LocalText
+    phone: PhoneNumber | None = None
+    sms: PhoneNumber | None = None
+    email: Email | None = None
+    url: Url | None = None
+    chat_url: Url | None = None
+    hours: Hours | None = None
+    staff_note: LocalText | None = Field(None, description="Visas bara på personalens webbplats.")
+
+    @model_validator(mode="after")
+    def _has_channel(self):
+        if not (self.phone or self.email or self.url):
+            raise PydanticCustomError("needs_channel", "needs_channel", {})
+        return self
+
+
+class SupportLine(Reachable):
+    organisation: LocalText
+    category: Literal["emergency", "extremism", "police", "wellbeing"] = Field(
+        description="emergency (112, visas på varje sida), extremism (oro för radikalisering), police (polis), "
+                    "wellbeing (stöd när man mår dåligt).")
+    for_whom: LocalText
+    about: LocalText | None = Field(None, description="Vad man kan få hjälp med, en eller två meningar.")
+    anonymous: bool | None = Field(None, description="true, false, eller utelämna om källan inte säger något.")
+    free_of_charge: bool | None = None
+    featured: bool = Field(False, description="true visar linjen överst på startsidan.")
+
+
+class SupportLinesFile(Strict):
+    support_lines: list[SupportLine] = Field(min_length=1)
+
+
+class Contact(Reachable):
+    role: LocalText = Field(description="Vad kontakten hjälper till med, en mening.")
+    address: LocalText | None = None
+
+
+class ContactsFile(Strict):
+    contacts: list[Contact] = Field(min_length=1)
+
+
+class Coordination(Strict):
+    name: LocalText = Field(description="Vem som samordnar arbetet, t.ex. säkerhetschefen eller UmeBrå.")
+    description: LocalText
+    since: AnyDate | None = None
+    contact: Id = Field(description="id i contacts.yml.")
+
+
+class Consultation(Strict):
+    name: LocalText
+    description: LocalText
+    for_whom: LocalText
+    contact: Id = Field(description="id i contacts.yml (ofta audience: staff).")
+    audience: Audience = "staff"
+
+
+class Municipality(Strict):
+    id: Id
+    name: Plain = Field(description="Kommunens namn, t.ex. Katrineholms kommun.")
+    short_name: Plain = Field(description="Ortens namn, t.ex. Katrineholm.")
+    genitive: Plain = Field(description="Namnet i genitiv, t.ex. Katrineholms.")
+    website: Url
+    region: Plain = Field(description="Län, t.ex. Södermanlands län.")
+    site_title: LocalText = Field(description="Webbplatsens namn i sidhuvudet.")
+    switchboard: Id = Field(description="id i contacts.yml för kommunens växel.")
+    social_services: Id = Field(description="id i contacts.yml för socialtjänsten.")
+    coordination: Coordination
+    consultation: Consultation | None = None
+    cooperation: list[LocalText] = Field(default_factory=list, description="Samverkansparter enligt planen.")
+    repo_url: Url | None = Field(None, description="Var källkoden för webbplatsen finns, för redigeringslänkar.")
+    page_owner: LocalText = Field(description="Vem som ansvarar för webbplatsens innehåll (funktion, inte person).")
+
+
+class MunicipalityFile(Strict):
+    municipality: Municipality
+
+
+class Adoption(Strict):
+    body: Plain = Field(description="Beslutande organ, t.ex. Kommunfullmäktige.")
+    date: PastDate
+    paragraph: Plain | None = Field(None, description="Paragraf, t.ex. § 5.")
+
+
+class Decision(Strict):
+    date: PastDate
+    body: Plain
+    paragraph: Plain | None = None
+    text: LocalText
+
+
+class Owner(Strict):
+    body: Plain = Field(description="Ansvarig nämnd eller styrelse.")
+    function: LocalText | None = Field(None, description="Funktion som förvaltar dokumentet.")
+    duties: list[LocalText] = Field(default_factory=list)
+
+
+class FollowUp(Strict):
+    how: LocalText
+    frequency: LocalText = Field(description="Hur ofta, i ord.")
+    interval_months: int = Field(gt=0, le=120, description="Hur ofta i månader, för påminnelser.")
+    last_done: PastDate | None = Field(None, description="Senaste genomförda uppföljning.")
+
+
+class Plan(Strict):
+    title: Plain
+    document_type: LocalText | None = None
+    version: Plain | None = None
+    adopted: Adoption
+    valid_from: AnyDate | None = None
+    valid_until: AnyDate | None = None
+    owner: Owner
+    follow_up: FollowUp
+    decisions: list[Decision] = Field(min_length=1, description="Beslutshistorik, äldst först.")
+    definition: LocalText
+    summary: LocalText
+    principles: list[LocalText] = Field(default_factory=list)
+    source_document: Plain | None = Field(None, description="Var den antagna planen finns (diarienummer e.d.).")
+
+    @model_validator(mode="after")
+    def _valid_order(self):
+        if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
+            raise PydanticCustomError("validity_order", "validity_order", {
+                "until": self.valid_until.isoformat(), "start": self.valid_from.isoformat()})
+        return self
+
+    @property
+    def last_decision(self) -> Decision:
+        return max(self.decisions, key=lambda d: d.date)
+
+    def follow_up_due(self) -> date:
+        """When the next follow-up should have happened: from the last follow-up, else the last decision."""
+        return add_months(self.follow_up.last_done or self.last_decision.date, self.follow_up.interval_months)
+
+    def is_expired(self, today: date) -> bool:
+        return self.valid_until is not None and self.valid_until < today
+
+    def is_follow_up_overdue(self, today: date) -> bool:
+        return self.follow_up_due() < today
+
+
+class PlanFile(Strict):
+    plan: Plan
+
+
+class FocusArea(Record):
+    title: LocalText
+    summary: LocalText = Field(description="En mening i klarspråk.")
+    body: LocalText = Field(description="Vad planen säger, med egna ord. Markdown går att använda.")
+
+
+class FocusAreasFile(Strict):
+    focus_areas: list[FocusArea] = Field(min_length=1)
+
+
+class Step(Record):
+    title: LocalText
+    text: LocalText
+    lines: list[Id] = Field(default_factory=list, description="id i support_lines.yml att visa i steget.")
+    contacts: list[Id] = Field(default_factory=list, description="id i contacts.yml att visa i steget.")
+
+
+class Relatives(Strict):
+    intro: LocalText
+    steps: list[Step] = Field(min_length=1)
+    signs: list[LocalText] = Field(min_length=1, description="Tecken att vara uppmärksam på.")
+    signs_caveat: LocalText = Field(description="Att det inte finns någon enskild profil.")
+    talk_tips: list[LocalText] = Field(default_factory=list, description="Råd för samtalet.")
+
+
+class RelativesFile(Strict):
+    relatives: Relatives
+
+
+class KnownIssue(Strict):
+    text: LocalText
+    reason: LocalText | None = None
+
+
+class Accessibility(Strict):
+    compliance: Literal["helt förenlig", "delvis förenlig", "inte förenlig"]
+    known_issues: list[KnownIssue] = Field(default_factory=list)
+    exemptions: list[LocalText] = Field(default_factory=list, description="Undantag (12 §, oskälig börda).")
+    outside_law: list[LocalText] = Field(default_factory=list, description="Innehåll utanför lagen (9 §).")
+    assessed_on: PastDate
+    updated_on: PastDate
+    method: LocalText
+    feedback_contact: Id = Field(description="id i contacts.yml dit man kan skicka synpunkter.")
+    feedback_days: int = Field(10, gt=0, le=60, description="Hur många arbetsdagar svaret tar.")
+
+
+class AccessibilityFile(Strict):
+    accessibility: Accessibility
+
+
+# The data files a site needs: file name -> model of the whole file.
+FILES: dict[str, type[Strict]] = {
+    "municipality.yml": MunicipalityFile,
+    "plan.yml": PlanFile,
+    "contacts.yml": ContactsFile,
+    "support_lines.yml": SupportLinesFile,
+    "relatives.yml": RelativesFile,
+    "focus_areas.yml": FocusAreasFile,
+    "accessibility.yml": AccessibilityFile,
+}
+
+
+class SiteData(Strict):
+    """Everything the pages need, validated and cross-checked, loaded once per build."""
+
+    municipality: Municipality
+    plan: Plan
+    contacts: list[Contact]
+    support_lines: list[SupportLine]
+    relatives: Relatives
+    focus_areas: list[FocusArea]
+    accessibility: Accessibility
+
+    def contact(self, id: str) -> Contact:
+        return next(c for c in self.contacts if c.id == id)
+
+    def support_line(self, id: str) -> SupportLine:
+        return next(s for s in self.support_lines if s.id == id)
+
+    def for_audience(self, audience: str) -> "SiteData":
+        """The data a build for this audience may show: a public build never sees staff records."""
+        if audience == "staff":
+            return self
+        def public_only(records):
+            return [r.model_copy(update={"staff_note": None}) for r in records if r.is_public]
+
+        public = {
+            "contacts": public_only(self.contacts),
+            "support_lines": public_only(self.support_lines),
+            "focus_areas": [f for f in self.focus_areas if f.is_public],
+            "relatives": self.relatives.model_copy(
+                update={"steps": [s for s in self.relatives.steps if s.is_public]}),
+            "municipality": self.municipality.model_copy(update={
+                "consultation": self.municipality.consultation
+                if self.municipality.consultation and self.municipality.consultation.audience == "public"
+                else None}),
+        }
+        return self.model_copy(update=public)

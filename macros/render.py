@@ -1,0 +1,217 @@
+"""Pure functions from models to page fragments. Python gathers; the Jinja templates in templates/ hold markup.
+
+Everything that came from data is escaped: HTML through Jinja's autoescape, Markdown headings through
+`md_text`. Fragments that carry headings are Markdown (so headings get anchors, a table of contents entry
+and a PDF bookmark); the rest is HTML inside `markdown` blocks.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from .dates import months_between
+from .fields import Text
+from .messages import ui
+from .models import (DAYS, Accessibility, Contact, FocusArea, Hours, Plan, Reachable, Relatives, SiteData,
+                     SupportLine)
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@dataclass(frozen=True)
+class RenderContext:
+    lang: str = "sv"
+    audience: str = "public"
+    today: date = field(default_factory=date.today)
+    max_age_months: int = 12
+
+    @property
+    def staff(self) -> bool:
+        return self.audience == "staff"
+
+
+def _environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False)
+    env.filters["t"] = lambda value, lang: text(value, lang)
+    env.filters["long_date"] = lambda value, lang: long_date(value, lang)
+    env.filters["host"] = lambda value: host(value)
+    env.filters["lower_first"] = lambda value: value[:1].lower() + value[1:]
+    return env
+
+
+_ENV = _environment()
+
+
+def _render(template: str, **values) -> str:
+    return _ENV.get_template(template).render(ui=ui, **values).strip() + "\n"
+
+
+# --- Small formatting helpers (tested one by one) ----------------------------------------------------------
+
+def text(value: Text | str | None, lang: str = "sv") -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Text):
+        return value.get_text(lang)
+    return str(value)
+
+
+def md_block(value: str) -> str:
+    """Escape a Markdown body from data: keep paragraphs, lists and emphasis; show any HTML as text.
+
+    `{` is escaped too, so that text cannot smuggle attributes in through attr_list (`{: onclick=…}`).
+    """
+    return html.escape(str(value), quote=False).replace("{", "&#123;")
+
+
+def md_text(value: str) -> Markup:
+    """Escape text from data for one Markdown line, such as a heading."""
+    return Markup(md_block(" ".join(str(value).split())))
+
+
+def host(url: str) -> str:
+    """www.raddabarnen.se/… -> raddabarnen.se, for short link texts and source credits."""
+    name = urlsplit(url).hostname or url
+    return name.removeprefix("www.")
+
+
+def long_date(value: date, lang: str = "sv") -> str:
+    months = ui("months", lang).split(",")
+    return f"{value.day} {months[value.month - 1]} {value.year}"
+
+
+def is_stale(record: Reachable, ctx: RenderContext) -> bool:
+    """Older than the configured limit, or undated: the page then asks the reader to check the source."""
+    verified = record.verified_date
+    return verified is None or months_between(verified, ctx.today) >= ctx.max_age_months
+
+
+def _clock(value, lang: str) -> str:
+    return value.strftime("%H:%M").replace(":", ui("time_sep", lang))
+
+
+def _day_span(days: list[str], lang: str) -> str:
+    order = sorted(set(days), key=DAYS.index)
+    if len(order) == 7:
+        return ui("every_day", lang)
+    if order == list(DAYS[:5]):
+        return ui("weekdays", lang)
+    names = ui("days", lang).split(",")
+    indexes = [DAYS.index(d) for d in order]
+    if indexes == list(range(indexes[0], indexes[-1] + 1)) and len(indexes) > 2:
+        span = f"{names[indexes[0]]}–{names[indexes[-1]]}"
+    else:
+        span = ", ".join(names[i] for i in indexes)
+    return span[:1].upper() + span[1:]
+
+
+def hours_text(hours: Hours | None, lang: str = "sv") -> str:
+    """Opening hours as one or two plain sentences: "Vardagar kl. 09.00–12.00. Stängt på helgdagar." """
+    if hours is None:
+        return ui("hours_unknown", lang)
+    parts = []
+    if hours.always:
+        parts.append(ui("always", lang))
+    prefix = "kl. " if lang == "sv" else ""
+    for period in hours.periods:
+        parts.append(f"{_day_span(period.days, lang)} {prefix}{_clock(period.opens, lang)}–"
+                     f"{_clock(period.closes, lang)}.")
+    if hours.closed_on_public_holidays:
+        parts.append(ui("closed_holidays", lang))
+    if hours.note is not None:
+        parts.append(text(hours.note, lang))
+    return " ".join(parts)
+
+
+def is_free(line: SupportLine) -> bool:
+    """Free if the data says so, or if the number is a Swedish freephone (020) number."""
+    if line.free_of_charge is not None:
+        return line.free_of_charge
+    return bool(line.phone and line.phone.e164 and line.phone.e164.startswith("+4620"))
+
+
+# --- Fragments ---------------------------------------------------------------------------------------------
+
+def support_line_html(line: SupportLine, ctx: RenderContext, heading_level: int = 3, anchor: str | None = None) -> str:
+    return _render("support_line.html", line=line, ctx=ctx, level=heading_level, anchor=anchor,
+                   hours=hours_text(line.hours, ctx.lang),
+                   free=is_free(line), stale=is_stale(line, ctx),
+                   title=md_text(text(line.name, ctx.lang)))
+
+
+def contact_html(contact: Contact, ctx: RenderContext, heading_level: int = 3, anchor: str | None = None) -> str:
+    return _render("contact.html", contact=contact, ctx=ctx, level=heading_level, anchor=anchor,
+                   hours=hours_text(contact.hours, ctx.lang) if contact.hours else None,
+                   stale=is_stale(contact, ctx),
+                   title=md_text(text(contact.name, ctx.lang)))
+
+
+def emergency_html(line: SupportLine | None, lang: str = "sv") -> str:
+    return _render("emergency.html", line=line, lang=lang)
+
+
+def plan_facts_html(plan: Plan, ctx: RenderContext) -> str:
+    return _render("plan_facts.html", plan=plan, ctx=ctx)
+
+
+def decisions_html(plan: Plan, ctx: RenderContext) -> str:
+    return _render("decisions.html", plan=plan, ctx=ctx)
+
+
+def plan_notices_html(plan: Plan, ctx: RenderContext) -> str:
+    notices = []
+    if plan.is_expired(ctx.today):
+        notices.append(ui("plan_expired", ctx.lang, date=long_date(plan.valid_until, ctx.lang)))
+    if plan.is_follow_up_overdue(ctx.today):
+        notices.append(ui("followup_overdue", ctx.lang, date=long_date(plan.follow_up_due(), ctx.lang)))
+    return _render("notices.html", notices=notices) if notices else ""
+
+
+def focus_areas_md(areas: list[FocusArea], ctx: RenderContext, heading_level: int = 2) -> str:
+    hashes = "#" * heading_level
+    blocks = []
+    for area in areas:
+        blocks.append(f"{hashes} {md_text(text(area.title, ctx.lang))} {{#{area.id}}}\n\n"
+                      f"**{md_text(text(area.summary, ctx.lang))}**\n\n{md_block(text(area.body, ctx.lang))}\n")
+    return "\n".join(blocks)
+
+
+def focus_area_list_html(areas: list[FocusArea], ctx: RenderContext, target: str = "") -> str:
+    return _render("focus_list.html", areas=areas, ctx=ctx, target=target)
+
+
+def steps_html(site: SiteData, ctx: RenderContext) -> str:
+    steps = [s for s in site.relatives.steps if ctx.staff or s.is_public]
+    lines = {line.id: line for line in site.support_lines}
+    contacts = {c.id: c for c in site.contacts}
+    rendered = []
+    for number, step in enumerate(steps, 1):
+        inner = [support_line_html(lines[i], ctx, heading_level=4) for i in step.lines]
+        inner += [contact_html(contacts[i], ctx, heading_level=4) for i in step.contacts]
+        rendered.append(_render("step.html", step=step, number=number, ctx=ctx,
+                                title=md_text(text(step.title, ctx.lang)), inner=Markup("\n".join(inner))))
+    return "\n".join(rendered)
+
+
+def bullet_list_html(items: list[Text], ctx: RenderContext, css: str = "") -> str:
+    return _render("bullets.html", items=items, ctx=ctx, css=css)
+
+
+def signs_html(relatives: Relatives, ctx: RenderContext) -> str:
+    return _render("signs.html", signs=relatives.signs, caveat=relatives.signs_caveat, ctx=ctx)
+
+
+def paragraph_html(value: str) -> str:
+    return _render("paragraph.html", value=value)
+
+
+def known_issues_html(statement: Accessibility, ctx: RenderContext) -> str:
+    return _render("known_issues.html", issues=statement.known_issues, ctx=ctx)

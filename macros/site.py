@@ -1,0 +1,89 @@
+"""What one build knows: where the data is, who the site is for, today's date, the kit's settings.
+
+Loaded once per build and shared by the MkDocs hooks and the page macros (they run in the same process).
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from .load import load_site_data
+from .models import SiteData, SupportLine
+from .render import RenderContext
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Settings:
+    freshness_months: int = 12
+    lix_max: int = 45
+    lix_target: int = 40
+    lix_easy_read: int = 30
+
+
+@lru_cache(maxsize=None)
+def settings(root: Path = ROOT) -> Settings:
+    path = root / "pyproject.toml"
+    values = tomllib.loads(path.read_text("utf-8")).get("tool", {}).get("motverka", {}) if path.exists() else {}
+    return Settings(**values)
+
+
+def today() -> date:
+    """The build's today; MOTVERKA_TODAY=YYYY-MM-DD pins it (tests, reproducible builds)."""
+    pinned = os.environ.get("MOTVERKA_TODAY")
+    return date.fromisoformat(pinned) if pinned else date.today()
+
+
+def data_dir_from(root: Path, configured: str | None = None) -> Path:
+    path = Path(configured or os.environ.get("MOTVERKA_DATA") or "data")
+    return path if path.is_absolute() else root / path
+
+
+@dataclass
+class BuildState:
+    root: Path
+    data_dir: Path
+    audience: str
+    today: date
+    data: SiteData                  # everything, for checks that must know about staff records
+    view: SiteData                  # what this audience may see
+    settings: Settings = field(default_factory=Settings)
+
+    @property
+    def staff(self) -> bool:
+        return self.audience == "staff"
+
+    def ctx(self, lang: str = "sv") -> RenderContext:
+        return RenderContext(lang=lang, audience=self.audience, today=self.today,
+                             max_age_months=self.settings.freshness_months)
+
+    @property
+    def emergency(self) -> SupportLine | None:
+        return next((line for line in self.view.support_lines if line.category == "emergency"), None)
+
+
+_STATE: dict[tuple, BuildState] = {}
+
+
+def load_state(root: Path, data_dir: Path, audience: str) -> BuildState:
+    """Validate the data (raises DataErrors) and keep the result for the rest of this build."""
+    stamp = tuple(sorted((p.name, p.stat().st_mtime_ns) for p in data_dir.glob("*.y*ml")))
+    key = (str(data_dir), audience, stamp, today())
+    if key not in _STATE:
+        data = load_site_data(data_dir, today=today(), display_root=root)
+        _STATE.clear()
+        _STATE[key] = BuildState(root=root, data_dir=data_dir, audience=audience, today=today(), data=data,
+                                 view=data.for_audience(audience), settings=settings(root))
+    return _STATE[key]
+
+
+def current() -> BuildState:
+    if not _STATE:
+        raise RuntimeError("the data has not been loaded yet (on_config runs first)")
+    return next(iter(_STATE.values()))

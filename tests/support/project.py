@@ -1,0 +1,44 @@
+"""Build the project (or a temporary copy of it) the way `make site` does, for tests."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+# What a copy of the project needs in order to build (not outputs, not .venv).
+PROJECT_PARTS = ["mkdocs.yml", "mkdocs.staff.yml", "pyproject.toml", "macros", "docs", "overrides", "data",
+                 "examples", "schemas"]
+
+
+def copy_project(target: Path) -> Path:
+    target.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("site", "site-staff", "__pycache__"))
+        elif source.exists():
+            shutil.copy2(source, target / part)
+    return target
+
+
+def run_build(project: Path, out: Path | None = None, data: str = "data", env: dict | None = None,
+              verbose: bool = False) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "macros", "--data", data, "build"]
+    if out is not None:
+        command += ["--out", str(out)]
+    if verbose:
+        command.append("--verbose")
+    environment = {k: v for k, v in os.environ.items() if k not in ("MOTVERKA_DATA", "GITHUB_ACTIONS")}
+    environment.update({"MOTVERKA_TODAY": "2026-11-22", **(env or {})})
+    return subprocess.run(command, cwd=project, env=environment, capture_output=True, text=True, timeout=600)
+
+
+def build_site(project: Path, out: Path, data: str = "data", env: dict | None = None) -> Path:
+    result = run_build(project, out, data, env)
+    if result.returncode != 0:
+        raise AssertionError(f"the build failed:\n{result.stdout}\n{result.stderr}")
+    return out
