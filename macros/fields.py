@@ -75,6 +75,9 @@ def _text(value: Any) -> Text:
     if not isinstance(value, dict):
         raise _fail("not_text", value=value)
     for lang, text in value.items():
+        if isinstance(lang, str) and text is None and (" " in lang.strip() or len(lang) > 5):
+            # {sv: En gång per år, oftare vid behov.} parses as a key "oftare vid behov." with no value.
+            raise _fail("text_comma_in_braces", value=lang.strip())
         if not isinstance(lang, str) or not re.match(LANG_PATTERN, lang):
             raise _fail("text_bad_language", value=lang)
         if not isinstance(text, str):

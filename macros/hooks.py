@@ -15,7 +15,9 @@ if _ROOT not in sys.path:
 from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from macros import page_meta, theme_globals  # noqa: E402
+from mkdocs.structure.files import File  # noqa: E402
+
+from macros import open_data, page_meta, theme_globals  # noqa: E402
 from macros.load import DataErrors  # noqa: E402
 from macros.render import text  # noqa: E402
 from macros.site import current, data_dir_from, load_state  # noqa: E402
@@ -55,6 +57,19 @@ def on_config(config):
     if state.staff and config.extra.get("staff_nav"):
         config.nav = list(config.extra["staff_nav"]) + list(config.nav or [])
     return config
+
+
+def on_files(files, config):
+    """Add the open-data files and robots.txt as generated files, so that links to them are validated."""
+    state = current()
+    for path, content in open_data.files(state.data, state.today).items():
+        files.append(File.generated(config, path, content=content))
+    if state.staff:
+        robots = "# Personalens webbplats: ska inte indexeras.\nUser-agent: *\nDisallow: /\n"
+    else:
+        robots = f"User-agent: *\nAllow: /\nSitemap: {config.site_url or ''}sitemap.xml\n"
+    files.append(File.generated(config, "robots.txt", content=robots))
+    return files
 
 
 def on_page_markdown(markdown, page, config, files):

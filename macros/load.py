@@ -38,6 +38,15 @@ _PYDANTIC_CODES = {
     "time_parsing": "invalid_time",
     "string_type": "not_text",
 }
+# Every list of records with ids: (file, path to the list). Ids must be unique within each list.
+RECORD_LISTS = [
+    ("contacts.yml", ("contacts",)),
+    ("support_lines.yml", ("support_lines",)),
+    ("focus_areas.yml", ("focus_areas",)),
+    ("relatives.yml", ("relatives", "steps")),
+    ("staff_guidance.yml", ("staff_guidance", "concern_steps")),
+    ("staff_guidance.yml", ("staff_guidance", "partners")),
+]
 _KIND_LABELS = {"contacts": "kontakt", "support_lines": "stödlinje"}
 
 
@@ -237,26 +246,20 @@ def _check_references(site: SiteData, loaded: dict[str, _Loaded]) -> list[DataEr
         item = loaded[file]
         return item.display, _line_for(item.doc, loc), _label(item.doc.data, loc)
 
-    # Unique ids within each file.
-    for file, key in (("contacts.yml", "contacts"), ("support_lines.yml", "support_lines"),
-                      ("focus_areas.yml", "focus_areas")):
+    # Unique ids within each list of records.
+    for file, path in RECORD_LISTS:
+        records = site
+        for part in path:
+            records = getattr(records, part) if records is not None else None
         first: dict[str, int] = {}
-        for index, record in enumerate(getattr(site, key)):
-            loc = (key, index, "id")
+        for index, record in enumerate(records or []):
+            loc = path + (index, "id")
             shown, line, label = where(file, loc)
             if record.id in first:
                 errors.append(DataError(shown, line, loc, label, say(
                     "duplicate_id", value=record.id, other=f"{shown} rad {first[record.id]}")))
             else:
                 first[record.id] = line
-    step_ids: dict[str, int] = {}
-    for index, step in enumerate(site.relatives.steps):
-        loc = ("relatives", "steps", index, "id")
-        shown, line, label = where("relatives.yml", loc)
-        if step.id in step_ids:
-            errors.append(DataError(shown, line, loc, label,
-                                    say("duplicate_id", value=step.id, other=f"{shown} rad {step_ids[step.id]}")))
-        step_ids.setdefault(step.id, line)
 
     contacts = {c.id: c for c in site.contacts}
     lines = {s.id: s for s in site.support_lines}
@@ -279,6 +282,14 @@ def _check_references(site: SiteData, loaded: dict[str, _Loaded]) -> list[DataEr
               "contacts", m.consultation.audience == "public")
     check("accessibility.yml", ("accessibility", "feedback_contact"), site.accessibility.feedback_contact,
           contacts, "contacts", True)
+    guidance = site.staff_guidance
+    if guidance is not None:
+        check("staff_guidance.yml", ("staff_guidance", "training_contact"), guidance.training_contact, contacts,
+              "contacts", False)
+        for index, step in enumerate(guidance.concern_steps):
+            for n, ref in enumerate(step.contacts):
+                check("staff_guidance.yml", ("staff_guidance", "concern_steps", index, "contacts", n), ref,
+                      contacts, "contacts", False)
     for index, step in enumerate(site.relatives.steps):
         for n, ref in enumerate(step.lines):
             check("relatives.yml", ("relatives", "steps", index, "lines", n), ref, lines, "support_lines",

@@ -140,6 +140,10 @@ _CATALOGUE = [
     Message("text_bad_language", "\"{value}\" är ingen språkkod.",
             "Använd språkkoder med två små bokstäver, t.ex. sv och en.",
             {"value": "svenska"}),
+    Message("text_comma_in_braces", "Texten \"{value}\" bröts av vid ett kommatecken.",
+            "Inom {{ }} avslutar ett kommatecken texten. Sätt citattecken runt texten, t.ex. "
+            "{{sv: \"En gång per år, oftare vid behov.\", en: \"…\"}}, eller skriv sv: och en: på egna rader.",
+            {"value": "oftare vid behov."}),
     Message("needs_channel", "Posten saknar sätt att nå den.",
             "Ange minst ett av phone, email eller url.",
             {}),
@@ -269,6 +273,12 @@ UI: dict[str, dict[str, str]] = {
         "nothing_outside_law": "Allt innehåll på webbplatsen omfattas av lagen.",
         "accessibility_dates": "Vi granskade webbplatsen {assessed}. Redogörelsen uppdaterades senast {updated}.",
         "reason": "Orsak",
+        "routine_caption": "Rutin vid oro för våldsbejakande extremism",
+        "routine_step": "Steg",
+        "routine_action": "Vad du gör",
+        "routine_responsible": "Vem ansvarar",
+        "staff_marking": "Intern information",
+        "staff_banner": "För medarbetare i {name}. Sprid inte vidare utanför kommunen.",
     },
     "en": {
         "call": "Call",
@@ -338,6 +348,12 @@ UI: dict[str, dict[str, str]] = {
         "accessibility_dates": "We reviewed the website on {assessed}. This statement was last updated on "
                                "{updated}.",
         "reason": "Reason",
+        "routine_caption": "Routine when worried about violent extremism",
+        "routine_step": "Step",
+        "routine_action": "What you do",
+        "routine_responsible": "Who is responsible",
+        "staff_marking": "Internal information",
+        "staff_banner": "For staff of {name}. Do not share outside the municipality.",
     },
 }
 

@@ -159,6 +159,7 @@ class Municipality(Strict):
     genitive: Plain = Field(description="Namnet i genitiv, t.ex. Katrineholms.")
     website: Url
     region: Plain = Field(description="Län, t.ex. Södermanlands län.")
+    open_data_license: Url = Field(description="Licensen för öppna data, t.ex. CC0.")
     site_title: LocalText = Field(description="Webbplatsens namn i sidhuvudet.")
     switchboard: Id = Field(description="id i contacts.yml för kommunens växel.")
     social_services: Id = Field(description="id i contacts.yml för socialtjänsten.")
@@ -269,6 +270,38 @@ class RelativesFile(Strict):
     relatives: Relatives
 
 
+class ConcernStep(Record):
+    """One row of the staff routine: from the first worry to the consultation route."""
+
+    step: LocalText = Field(description="Vad som händer, kort: \"Du blir orolig\".")
+    action: LocalText = Field(description="Vad medarbetaren gör.")
+    responsible: LocalText = Field(description="Vem som ansvarar för steget.")
+    contacts: list[Id] = Field(default_factory=list, description="id i contacts.yml att visa i steget.")
+
+
+class Partner(Record):
+    name: LocalText
+    purpose: LocalText = Field(description="Vad samverkan med parten är till för.")
+    url: Url | None = None
+
+
+class StaffGuidance(Strict):
+    """Guidance for staff only. The whole file is internal: `audience: staff` must stand at its top."""
+
+    audience: Literal["staff"] = Field(description="Alltid staff: filen visas bara på personalens webbplats.")
+    intro: LocalText
+    concern_steps: list[ConcernStep] = Field(min_length=1)
+    partners: list[Partner] = Field(min_length=1)
+    training: LocalText
+    training_contact: Id = Field(description="id i contacts.yml: vem man frågar om utbildning.")
+    method: LocalText = Field(description="Metodutveckling och genusperspektiv i det dagliga arbetet.")
+    documentation: list[LocalText] = Field(min_length=1, description="Regler för dokumentation.")
+
+
+class StaffGuidanceFile(Strict):
+    staff_guidance: StaffGuidance
+
+
 class KnownIssue(Strict):
     text: LocalText
     reason: LocalText | None = None
@@ -299,6 +332,7 @@ FILES: dict[str, type[Strict]] = {
     "relatives.yml": RelativesFile,
     "focus_areas.yml": FocusAreasFile,
     "accessibility.yml": AccessibilityFile,
+    "staff_guidance.yml": StaffGuidanceFile,
 }
 
 
@@ -312,6 +346,7 @@ class SiteData(Strict):
     relatives: Relatives
     focus_areas: list[FocusArea]
     accessibility: Accessibility
+    staff_guidance: StaffGuidance | None = None
 
     def contact(self, id: str) -> Contact:
         return next(c for c in self.contacts if c.id == id)
@@ -337,4 +372,5 @@ class SiteData(Strict):
                 if self.municipality.consultation and self.municipality.consultation.audience == "public"
                 else None}),
         }
+        public["staff_guidance"] = None
         return self.model_copy(update=public)

@@ -197,6 +197,61 @@ def register(env) -> None:
                                                  assessed=render.long_date(statement.assessed_on, lang),
                                                  updated=render.long_date(statement.updated_on, lang))))
 
+    def guidance():
+        """The staff guidance, or None (with an error naming the page) on the public site."""
+        found = state().view.staff_guidance
+        if found is None:
+            log.error(f"docs/{env.page.file.src_uri}:1: " + say("macro_staff_in_public", macro="staff_guidance",
+                                                                 value="staff_guidance.yml"))
+        return found
+
+    @env.macro
+    def concern_steps() -> Markup:
+        """Staff only: the routine from the first worry to the consultation route, as a table.
+
+        Example: {{ concern_steps() }}"""
+        found = guidance()
+        return Markup(render.concern_steps_html(found, state().view.contacts, ctx())) if found else missing()
+
+    @env.macro
+    def partners() -> Markup:
+        """Staff only: the cooperation partners and what each is for.
+
+        Example: {{ partners() }}"""
+        found = guidance()
+        return Markup(render.partners_html(found, ctx())) if found else missing()
+
+    @env.macro
+    def documentation_rules() -> Markup:
+        """Staff only: the rules for documenting a case.
+
+        Example: {{ documentation_rules() }}"""
+        found = guidance()
+        return Markup(render.bullet_list_html(found.documentation, ctx())) if found else missing()
+
+    @env.macro
+    def consultation() -> Markup:
+        """The consultation route for staff: what it is, for whom, and the contact card.
+
+        Example: {{ consultation() }}"""
+        route = state().view.municipality.consultation
+        if route is None:
+            log.error(f"docs/{env.page.file.src_uri}:1: " + say("macro_staff_in_public", macro="consultation",
+                                                                 value="municipality.consultation"))
+            return missing()
+        lang = _lang(env)
+        found = lookup("contacts", route.contact, "consultation")
+        return Markup(render.paragraph_html(render.text(route.description, lang)) +
+                      render.paragraph_html(render.text(route.for_whom, lang)) +
+                      (render.contact_html(found, ctx()) if found else ""))
+
+    @env.macro
+    def owner_duties() -> Markup:
+        """What owning the plan means, as a list.
+
+        Example: {{ owner_duties() }}"""
+        return Markup(render.bullet_list_html(state().view.plan.owner.duties, ctx()))
+
     @env.macro
     def t(value) -> str:
         """A text from data in the page's language (Swedish if there is no translation).
@@ -209,4 +264,5 @@ def register(env) -> None:
     env.variables["plan"] = view.plan
     env.variables["accessibility"] = view.accessibility
     env.variables["relatives"] = view.relatives
+    env.variables["staff_guidance"] = view.staff_guidance
     env.variables["audience"] = state().audience

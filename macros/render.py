@@ -20,7 +20,7 @@ from .dates import months_between
 from .fields import Text
 from .messages import ui
 from .models import (DAYS, Accessibility, Contact, FocusArea, Hours, Plan, Reachable, Relatives, SiteData,
-                     SupportLine)
+                     StaffGuidance, SupportLine)
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -215,3 +215,14 @@ def paragraph_html(value: str) -> str:
 
 def known_issues_html(statement: Accessibility, ctx: RenderContext) -> str:
     return _render("known_issues.html", issues=statement.known_issues, ctx=ctx)
+
+
+def concern_steps_html(guidance: StaffGuidance, contacts: list[Contact], ctx: RenderContext) -> str:
+    by_id = {c.id: c for c in contacts}
+    contacts_for = {step.id: [by_id[i] for i in step.contacts] for step in guidance.concern_steps}
+    return _render("concern_steps.html", steps=guidance.concern_steps, contacts_for=contacts_for, ctx=ctx,
+                   caption=ui("routine_caption", ctx.lang))
+
+
+def partners_html(guidance: StaffGuidance, ctx: RenderContext) -> str:
+    return _render("partners.html", partners=guidance.partners, ctx=ctx)

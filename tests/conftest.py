@@ -22,9 +22,30 @@ def data_copy(tmp_path: Path) -> Path:
     return target
 
 
+DATASETS = {"katrineholm": "data", "umea": "examples/umea"}
+
+
 @pytest.fixture(scope="session")
-def public_site(tmp_path_factory) -> Path:
-    """Katrineholm's public site, built once with the real configuration into a temporary folder."""
-    out = tmp_path_factory.mktemp("katrineholm")
-    build_site(ROOT, out, data="data")
-    return out / "site"
+def built(tmp_path_factory):
+    """Build a dataset's sites once per session, on first use: built("umea") -> folder with site/, site-staff/."""
+    cache: dict[str, Path] = {}
+
+    def get(dataset: str = "katrineholm") -> Path:
+        if dataset not in cache:
+            out = tmp_path_factory.mktemp(dataset)
+            build_site(ROOT, out, data=DATASETS[dataset])
+            cache[dataset] = out
+        return cache[dataset]
+
+    return get
+
+
+@pytest.fixture(scope="session")
+def public_site(built) -> Path:
+    """Katrineholm's public site, built with the real configuration into a temporary folder."""
+    return built("katrineholm") / "site"
+
+
+@pytest.fixture(scope="session")
+def staff_site(built) -> Path:
+    return built("katrineholm") / "site-staff"

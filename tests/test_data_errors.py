@@ -216,3 +216,17 @@ def test_in_github_actions_each_error_is_also_an_annotation(data_copy):
     assert f"::error file={data_copy / 'support_lines.yml'},line={line}," in result.stdout or \
         f"::error file=data/support_lines.yml,line={line}," in result.stdout
     assert "::är inget" not in result.stdout and '::"020-100" är inget giltigt telefonnummer.' in result.stdout
+
+
+def test_a_comma_inside_braces_gets_its_own_explanation(data_copy):
+    path = data_copy / "plan.yml"
+    replace(path, 'frequency: {sv: "En gång per år, oftare vid behov."', "frequency: {sv: En gång per år, oftare vid behov.")
+    [error] = errors_for(data_copy)
+    assert f"data/plan.yml:{line_of(path, 'frequency:')} › plan › follow_up › frequency: Texten \"oftare vid behov.\" " \
+           "bröts av vid ett kommatecken. Inom { } avslutar ett kommatecken texten. Sätt citattecken runt texten" in error
+
+
+def test_a_staff_guidance_file_must_say_it_is_internal(data_copy):
+    replace(data_copy / "staff_guidance.yml", "  audience: staff\n", "  audience: public\n")
+    [error] = errors_for(data_copy)
+    assert 'staff_guidance › audience: "public" är inte ett tillåtet värde. Välj ett av: staff.' in error
