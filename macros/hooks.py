@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -12,12 +13,13 @@ _ROOT = str(Path(__file__).resolve().parent.parent)
 if _ROOT not in sys.path:
     sys.path.insert(0, _ROOT)
 
+from jinja2 import FileSystemBytecodeCache  # noqa: E402
 from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
 from mkdocs.structure.files import File  # noqa: E402
 
-from macros import open_data, page_meta, theme_globals  # noqa: E402
+from macros import git_dates, open_data, page_meta, pdf, search_index, theme_globals  # noqa: E402
 from macros.load import DataErrors  # noqa: E402
 from macros.render import text  # noqa: E402
 from macros.site import current, data_dir_from, load_state  # noqa: E402
@@ -28,6 +30,7 @@ _COMMAND = {"name": "build"}
 
 def on_startup(command, dirty):
     _COMMAND["name"] = command
+    pdf.set_command(command)
 
 
 def _language(config) -> str:
@@ -50,17 +53,54 @@ def on_config(config):
         raise Abort(f"Webbplatsen byggdes inte: {len(problem.errors)} fel i datafilerna. "
                     "Den senast byggda webbplatsen är orörd.") from None
     lang = _language(config)
+    # static-i18n writes theme templates once per language into the same root: keep the Swedish 404 page.
+    if _default_language_build(config):
+        config.theme.static_templates.add("404.html")
+    else:
+        config.theme.static_templates.discard("404.html")
     municipality = state.view.municipality
     config.site_name = f"{text(municipality.site_title, lang)} – {municipality.name}"
     # Fallback only: every page has its own description in its front matter (page_meta checks it).
     config.site_description = text(state.view.plan.summary, lang)
     if state.staff and config.extra.get("staff_nav"):
         config.nav = list(config.extra["staff_nav"]) + list(config.nav or [])
+    _prune_large_navigation(config)
     return config
 
 
+PRUNE_FROM = 60  # pages in the navigation
+
+
+def _nav_pages(nav) -> int:
+    if isinstance(nav, str):
+        return 1
+    if isinstance(nav, dict):
+        return sum(_nav_pages(value) for value in nav.values())
+    return sum(_nav_pages(item) for item in nav or [])
+
+
+def _prune_large_navigation(config) -> None:
+    """Material writes the whole navigation into every page: page size and build time grow with pages ×
+    navigation entries (a 1000-page build took twice as long). From PRUNE_FROM pages on, a page lists only
+    its own section's pages and the other sections as links (navigation.prune); a smaller site keeps its
+    sub-menus that open in place (bench/REPORT.md)."""
+    features = config.theme.get("features") or []
+    if _nav_pages(config.nav) >= PRUNE_FROM and "navigation.prune" not in features:
+        config.theme["features"] = [*features, "navigation.prune"]
+
+
+def _default_language_build(config) -> bool:
+    """True in the build of the site's main language (static-i18n rebuilds the site once per language)."""
+    i18n = config.plugins.get("i18n")
+    # current_language is None until static-i18n's own on_config runs in the first (default) build.
+    return i18n is None or i18n.current_language in (None, i18n.default_language)
+
+
+@event_priority(-200)  # after static-i18n, which cannot handle generated files
 def on_files(files, config):
     """Add the open-data files and robots.txt as generated files, so that links to them are validated."""
+    if not _default_language_build(config):
+        return files
     state = current()
     for path, content in open_data.files(state.data, state.today).items():
         files.append(File.generated(config, path, content=content))
@@ -73,11 +113,60 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    for message in page_meta.problems(page, today=current().today):
+    state = current()
+    for message in page_meta.problems(page, today=state.today):
         log.error(message)
+    if page.file.abs_src_path:
+        source = Path(page.file.abs_src_path).resolve()
+        try:
+            relative = source.relative_to(state.root.resolve()).as_posix()
+        except ValueError:
+            relative = None
+        if relative:
+            page.meta["mv_source_path"] = relative
+            page.meta["mv_last_changed"] = git_dates.page_changed(
+                state.root, relative, state.data_dir, bool(page.meta.get("render_macros")))
     return markdown
 
 
 def on_env(env, config, files):
+    # Compiled templates are kept between builds (.cache/jinja/; Jinja recompiles a template whose source
+    # changed): compiling Material's templates anew was half of every `make serve` rebuild (bench/REPORT.md).
+    folder = Path(config.config_file_path).resolve().parent / ".cache" / "jinja"
+    folder.mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+    _no_language_links_in_head(config)  # for the 404 page, rendered before any page
     theme_globals.install(env, config)
+    # Every page is rendered and none written yet: make the PDF, then show its size where it is linked.
+    pdf.on_env(config, files, current(), make_now=pdf.will_exist() and _default_language_build(config))
     return env
+
+
+def _no_language_links_in_head(config) -> None:
+    """static-i18n gives Material each page's other languages (extra.alternate). Material then writes them
+    as relative hreflang links (invalid for search engines) and, on every page view, fetches a sitemap.xml
+    beside each one (a 404 on all but the start page). The language links in the emergency bar and the
+    hreflang entries of sitemap.xml stay."""
+    config.extra.alternate = []
+
+
+@event_priority(-100)  # after static-i18n has set this page's language links
+def on_page_context(context, page, config, nav):
+    _no_language_links_in_head(config)
+    return context
+
+
+@event_priority(-110)  # after static-i18n has built every language and merged their search indexes
+def on_post_build(config):
+    i18n = config.plugins.get("i18n")
+    if i18n is None or i18n.building or len(i18n.build_languages) < 2:
+        return
+    site = Path(config.site_dir)
+    search_index.split_by_language(site, i18n.build_languages, i18n.default_language)
+    # Material looks up sitemap.xml beside each alternate-language link to find the same page in that
+    # language; give every language folder the (multilingual) sitemap instead of a 404.
+    for lang in i18n.build_languages:
+        if lang != i18n.default_language:
+            for name in ("sitemap.xml", "sitemap.xml.gz"):
+                if (site / name).exists():
+                    shutil.copyfile(site / name, site / lang / name)

@@ -81,8 +81,8 @@ class Period(Strict):
 class Hours(Strict):
     always: bool = Field(False, description="true om linjen är öppen dygnet runt alla dagar.")
     periods: list[Period] = Field(default_factory=list, description="Öppettider per dag.")
-    closed_on_public_holidays: bool = False
-    note: LocalText | None = None
+    closed_on_public_holidays: bool = Field(False, description="true om linjen är stängd på helgdagar.")
+    note: LocalText | None = Field(None, description="Öppettider i ord, när de inte går att skriva som tider.")
 
     @model_validator(mode="after")
     def _consistent(self):
@@ -96,13 +96,13 @@ class Hours(Strict):
 class Reachable(Sourced, Record):
     """Something a person can contact: at least one of phone, e-mail or web address."""
 
-    name: LocalText
-    phone: PhoneNumber | None = None
-    sms: PhoneNumber | None = None
-    email: Email | None = None
-    url: Url | None = None
-    chat_url: Url | None = None
-    hours: Hours | None = None
+    name: LocalText = Field(description="Namnet som visas som rubrik.")
+    phone: PhoneNumber | None = Field(None, description="Telefonnummer som källan skriver det, t.ex. 020-100 200.")
+    sms: PhoneNumber | None = Field(None, description="Nummer för sms, om det finns.")
+    email: Email | None = Field(None, description="E-postadress, en funktionsadress.")
+    url: Url | None = Field(None, description="Webbplats (https://…).")
+    chat_url: Url | None = Field(None, description="Adress till en chatt, om det finns.")
+    hours: Hours | None = Field(None, description="Öppettider: always, periods, closed_on_public_holidays, note.")
     staff_note: LocalText | None = Field(None, description="Visas bara på personalens webbplats.")
 
     @model_validator(mode="after")
@@ -113,14 +113,14 @@ class Reachable(Sourced, Record):
 
 
 class SupportLine(Reachable):
-    organisation: LocalText
+    organisation: LocalText = Field(description="Vem som driver linjen.")
     category: Literal["emergency", "extremism", "police", "wellbeing"] = Field(
         description="emergency (112, visas på varje sida), extremism (oro för radikalisering), police (polis), "
                     "wellbeing (stöd när man mår dåligt).")
-    for_whom: LocalText
+    for_whom: LocalText = Field(description="Vem linjen är till för.")
     about: LocalText | None = Field(None, description="Vad man kan få hjälp med, en eller två meningar.")
     anonymous: bool | None = Field(None, description="true, false, eller utelämna om källan inte säger något.")
-    free_of_charge: bool | None = None
+    free_of_charge: bool | None = Field(None, description="true om det är gratis att ringa. 020-nummer räknas som gratis.")
     featured: bool = Field(False, description="true visar linjen överst på startsidan.")
 
 
@@ -130,7 +130,7 @@ class SupportLinesFile(Strict):
 
 class Contact(Reachable):
     role: LocalText = Field(description="Vad kontakten hjälper till med, en mening.")
-    address: LocalText | None = None
+    address: LocalText | None = Field(None, description="Besöks- eller postadress.")
 
 
 class ContactsFile(Strict):
@@ -139,34 +139,33 @@ class ContactsFile(Strict):
 
 class Coordination(Strict):
     name: LocalText = Field(description="Vem som samordnar arbetet, t.ex. säkerhetschefen eller UmeBrå.")
-    description: LocalText
-    since: AnyDate | None = None
+    description: LocalText = Field(description="Vad uppdraget innebär, i klarspråk.")
+    since: AnyDate | None = Field(None, description="Sedan när uppdraget gäller.")
     contact: Id = Field(description="id i contacts.yml.")
 
 
 class Consultation(Strict):
-    name: LocalText
-    description: LocalText
-    for_whom: LocalText
+    name: LocalText = Field(description="Konsultationsvägens namn.")
+    description: LocalText = Field(description="Vad konsultationen är och hur den går till.")
+    for_whom: LocalText = Field(description="Vilka medarbetare som kan använda den.")
     contact: Id = Field(description="id i contacts.yml (ofta audience: staff).")
-    audience: Audience = "staff"
+    audience: Audience = Field("staff", description="staff (standard): visas bara för personal.")
 
 
 class Municipality(Strict):
-    id: Id
+    id: Id = Field(description="Kommunens id, t.ex. katrineholm.")
     name: Plain = Field(description="Kommunens namn, t.ex. Katrineholms kommun.")
     short_name: Plain = Field(description="Ortens namn, t.ex. Katrineholm.")
     genitive: Plain = Field(description="Namnet i genitiv, t.ex. Katrineholms.")
-    website: Url
+    website: Url = Field(description="Kommunens webbplats.")
     region: Plain = Field(description="Län, t.ex. Södermanlands län.")
     open_data_license: Url = Field(description="Licensen för öppna data, t.ex. CC0.")
     site_title: LocalText = Field(description="Webbplatsens namn i sidhuvudet.")
     switchboard: Id = Field(description="id i contacts.yml för kommunens växel.")
     social_services: Id = Field(description="id i contacts.yml för socialtjänsten.")
-    coordination: Coordination
-    consultation: Consultation | None = None
+    coordination: Coordination = Field(description="Vem som samordnar arbetet: name, description, since, contact.")
+    consultation: Consultation | None = Field(None, description="Konsultationsvägen för personal.")
     cooperation: list[LocalText] = Field(default_factory=list, description="Samverkansparter enligt planen.")
-    repo_url: Url | None = Field(None, description="Var källkoden för webbplatsen finns, för redigeringslänkar.")
     page_owner: LocalText = Field(description="Vem som ansvarar för webbplatsens innehåll (funktion, inte person).")
 
 
@@ -176,43 +175,43 @@ class MunicipalityFile(Strict):
 
 class Adoption(Strict):
     body: Plain = Field(description="Beslutande organ, t.ex. Kommunfullmäktige.")
-    date: PastDate
+    date: PastDate = Field(description="Beslutsdatum.")
     paragraph: Plain | None = Field(None, description="Paragraf, t.ex. § 5.")
 
 
 class Decision(Strict):
-    date: PastDate
-    body: Plain
-    paragraph: Plain | None = None
-    text: LocalText
+    date: PastDate = Field(description="Beslutsdatum.")
+    body: Plain = Field(description="Beslutande organ.")
+    paragraph: Plain | None = Field(None, description="Paragraf, t.ex. § 212.")
+    text: LocalText = Field(description="Vad som beslutades, en mening.")
 
 
 class Owner(Strict):
     body: Plain = Field(description="Ansvarig nämnd eller styrelse.")
     function: LocalText | None = Field(None, description="Funktion som förvaltar dokumentet.")
-    duties: list[LocalText] = Field(default_factory=list)
+    duties: list[LocalText] = Field(default_factory=list, description="Vad förvaltarskapet innebär.")
 
 
 class FollowUp(Strict):
-    how: LocalText
+    how: LocalText = Field(description="Hur planen följs upp.")
     frequency: LocalText = Field(description="Hur ofta, i ord.")
     interval_months: int = Field(gt=0, le=120, description="Hur ofta i månader, för påminnelser.")
     last_done: PastDate | None = Field(None, description="Senaste genomförda uppföljning.")
 
 
 class Plan(Strict):
-    title: Plain
-    document_type: LocalText | None = None
-    version: Plain | None = None
-    adopted: Adoption
-    valid_from: AnyDate | None = None
-    valid_until: AnyDate | None = None
-    owner: Owner
-    follow_up: FollowUp
+    title: Plain = Field(description="Planens namn.")
+    document_type: LocalText | None = Field(None, description="Typ av dokument, t.ex. Övergripande inriktningsdokument.")
+    version: Plain | None = Field(None, description="Versionsnummer.")
+    adopted: Adoption = Field(description="Beslutet som antog planen: body, date, paragraph.")
+    valid_from: AnyDate | None = Field(None, description="Giltig från.")
+    valid_until: AnyDate | None = Field(None, description="Giltig till. Utelämna om planen gäller tills vidare.")
+    owner: Owner = Field(description="Förvaltare: body, function, duties.")
+    follow_up: FollowUp = Field(description="Uppföljning: how, frequency, interval_months, last_done.")
     decisions: list[Decision] = Field(min_length=1, description="Beslutshistorik, äldst först.")
-    definition: LocalText
-    summary: LocalText
-    principles: list[LocalText] = Field(default_factory=list)
+    definition: LocalText = Field(description="Vad planen menar med våldsbejakande extremism, med egna ord.")
+    summary: LocalText = Field(description="Planen i två eller tre meningar.")
+    principles: list[LocalText] = Field(default_factory=list, description="Vägledande principer.")
     source_document: Plain | None = Field(None, description="Var den antagna planen finns (diarienummer e.d.).")
 
     @model_validator(mode="after")
@@ -242,7 +241,7 @@ class PlanFile(Strict):
 
 
 class FocusArea(Record):
-    title: LocalText
+    title: LocalText = Field(description="Fokusområdets namn som i planen.")
     summary: LocalText = Field(description="En mening i klarspråk.")
     body: LocalText = Field(description="Vad planen säger, med egna ord. Markdown går att använda.")
 
@@ -252,15 +251,15 @@ class FocusAreasFile(Strict):
 
 
 class Step(Record):
-    title: LocalText
-    text: LocalText
+    title: LocalText = Field(description="Stegets rubrik.")
+    text: LocalText = Field(description="Vad den som är orolig kan göra.")
     lines: list[Id] = Field(default_factory=list, description="id i support_lines.yml att visa i steget.")
     contacts: list[Id] = Field(default_factory=list, description="id i contacts.yml att visa i steget.")
 
 
 class Relatives(Strict):
-    intro: LocalText
-    steps: list[Step] = Field(min_length=1)
+    intro: LocalText = Field(description="Inledning till den som är orolig.")
+    steps: list[Step] = Field(min_length=1, description="Vad man kan göra, i ordning.")
     signs: list[LocalText] = Field(min_length=1, description="Tecken att vara uppmärksam på.")
     signs_caveat: LocalText = Field(description="Att det inte finns någon enskild profil.")
     talk_tips: list[LocalText] = Field(default_factory=list, description="Råd för samtalet.")
@@ -280,19 +279,19 @@ class ConcernStep(Record):
 
 
 class Partner(Record):
-    name: LocalText
+    name: LocalText = Field(description="Partens namn.")
     purpose: LocalText = Field(description="Vad samverkan med parten är till för.")
-    url: Url | None = None
+    url: Url | None = Field(None, description="Partens webbplats.")
 
 
 class StaffGuidance(Strict):
     """Guidance for staff only. The whole file is internal: `audience: staff` must stand at its top."""
 
     audience: Literal["staff"] = Field(description="Alltid staff: filen visas bara på personalens webbplats.")
-    intro: LocalText
-    concern_steps: list[ConcernStep] = Field(min_length=1)
-    partners: list[Partner] = Field(min_length=1)
-    training: LocalText
+    intro: LocalText = Field(description="Inledning för medarbetare.")
+    concern_steps: list[ConcernStep] = Field(min_length=1, description="Rutinen vid oro, i ordning.")
+    partners: list[Partner] = Field(min_length=1, description="Samverkansparter.")
+    training: LocalText = Field(description="Kompetenshöjning: vem som får vad.")
     training_contact: Id = Field(description="id i contacts.yml: vem man frågar om utbildning.")
     method: LocalText = Field(description="Metodutveckling och genusperspektiv i det dagliga arbetet.")
     documentation: list[LocalText] = Field(min_length=1, description="Regler för dokumentation.")
@@ -303,18 +302,19 @@ class StaffGuidanceFile(Strict):
 
 
 class KnownIssue(Strict):
-    text: LocalText
-    reason: LocalText | None = None
+    text: LocalText = Field(description="Vad som inte är tillgängligt.")
+    reason: LocalText | None = Field(None, description="Varför, och vad som planeras.")
 
 
 class Accessibility(Strict):
-    compliance: Literal["helt förenlig", "delvis förenlig", "inte förenlig"]
-    known_issues: list[KnownIssue] = Field(default_factory=list)
+    compliance: Literal["helt förenlig", "delvis förenlig", "inte förenlig"] = Field(
+        description="Hur webbplatsen uppfyller lagen: helt förenlig, delvis förenlig eller inte förenlig.")
+    known_issues: list[KnownIssue] = Field(default_factory=list, description="Brister: text och reason.")
     exemptions: list[LocalText] = Field(default_factory=list, description="Undantag (12 §, oskälig börda).")
     outside_law: list[LocalText] = Field(default_factory=list, description="Innehåll utanför lagen (9 §).")
-    assessed_on: PastDate
-    updated_on: PastDate
-    method: LocalText
+    assessed_on: PastDate = Field(description="När webbplatsen senast granskades.")
+    updated_on: PastDate = Field(description="När redogörelsen senast uppdaterades.")
+    method: LocalText = Field(description="Hur granskningen gjordes.")
     feedback_contact: Id = Field(description="id i contacts.yml dit man kan skicka synpunkter.")
     feedback_days: int = Field(10, gt=0, le=60, description="Hur många arbetsdagar svaret tar.")
 

@@ -1,5 +1,7 @@
-"""The macros a page may call, e.g. {{ support_lines("extremism") }}. Each one is listed, with an example,
-in docs/bidra/makron.md (generated from the docstrings here by `python -m macros macros-doc`).
+"""The macros a page may call, e.g. {{ support_lines("extremism") }}.
+
+The macros' docstrings are in Swedish on purpose: they are the communicators' macro catalogue,
+bidra/makron.md, generated from them by `make guides` (each ends with "Exempel:", a line to copy).
 
 A call with an unknown id logs a Swedish error naming the page and line (the strict build then fails)
 and leaves a polite placeholder, so one mistake never hides the others.
@@ -12,7 +14,7 @@ import re
 
 from markupsafe import Markup
 
-from . import render
+from . import pdf, render
 from .messages import say, ui
 from .site import current
 
@@ -65,18 +67,19 @@ def register(env) -> None:
 
     @env.macro
     def support_line(id: str, level: int = 3) -> Markup:
-        """One support line as a card: number as a call link, hours, for whom, anonymity, source date.
+        """En stödlinje som ett kort: numret som ringlänk, öppettider, för vem, om man kan vara anonym och när
+        uppgiften kontrollerades.
 
-        Example: {{ support_line("orostelefonen") }}"""
+        Exempel: {{ support_line("orostelefonen") }}"""
         line = lookup("support_lines", id, "support_line")
         return Markup(render.support_line_html(line, ctx(), level)) if line else missing()
 
     @env.macro
     def support_lines(category: str | None = None, level: int = 3) -> Markup:
-        """Every support line (or one category: emergency, extremism, police, wellbeing), each with an anchor
-        named after its id.
+        """Alla stödlinjer, eller en kategori: emergency, extremism, police eller wellbeing. Varje linje får
+        ett ankare med sitt id, t.ex. stodlinjer/#bris.
 
-        Example: {{ support_lines("wellbeing") }}"""
+        Exempel: {{ support_lines("wellbeing") }}"""
         lines = [line for line in state().view.support_lines if category in (None, line.category)]
         if not lines:
             return missing()
@@ -84,103 +87,103 @@ def register(env) -> None:
 
     @env.macro
     def featured_lines(level: int = 3) -> Markup:
-        """The support lines marked featured: true, for the start page.
+        """Stödlinjerna som har featured: true, för startsidan.
 
-        Example: {{ featured_lines() }}"""
+        Exempel: {{ featured_lines() }}"""
         lines = [line for line in state().view.support_lines if line.featured]
         return Markup("\n".join(render.support_line_html(line, ctx(), level) for line in lines)) or missing()
 
     @env.macro
     def contact(id: str, level: int = 3) -> Markup:
-        """One municipal contact as a card.
+        """En av kommunens kontakter som ett kort.
 
-        Example: {{ contact("kommunens-vaxel") }}"""
+        Exempel: {{ contact("kommunens-vaxel") }}"""
         found = lookup("contacts", id, "contact")
         return Markup(render.contact_html(found, ctx(), level)) if found else missing()
 
     @env.macro
     def contacts(level: int = 3) -> Markup:
-        """Every contact this site may show (on the staff site, the internal ones too).
+        """Alla kontakter som webbplatsen får visa (på personalens webbplats också de interna).
 
-        Example: {{ contacts() }}"""
+        Exempel: {{ contacts() }}"""
         return Markup("\n".join(render.contact_html(c, ctx(), level, anchor=c.id) for c in state().view.contacts))
 
     @env.macro
     def plan_facts() -> Markup:
-        """The plan's metadata: adopted by, validity, owner, follow-up.
+        """Planens uppgifter: vem som antog den, giltighetstid, förvaltare och uppföljning.
 
-        Example: {{ plan_facts() }}"""
+        Exempel: {{ plan_facts() }}"""
         return Markup(render.plan_facts_html(state().view.plan, ctx()))
 
     @env.macro
     def plan_notices() -> Markup:
-        """A notice if the plan's validity has expired or its follow-up is overdue; nothing otherwise.
+        """En tydlig notis om planens giltighetstid har gått ut eller uppföljningen är sen. Annars ingenting.
 
-        Example: {{ plan_notices() }}"""
+        Exempel: {{ plan_notices() }}"""
         return Markup(render.plan_notices_html(state().view.plan, ctx()))
 
     @env.macro
     def decision_history() -> Markup:
-        """The plan's decisions as a table, oldest first.
+        """Planens beslut som en tabell, äldst först.
 
-        Example: {{ decision_history() }}"""
+        Exempel: {{ decision_history() }}"""
         return Markup(render.decisions_html(state().view.plan, ctx()))
 
     @env.macro
     def focus_areas(level: int = 2) -> Markup:
-        """Every focus area as a heading (anchor = its id), its summary and its text.
+        """Alla fokusområden: rubrik (med ankare = id), sammanfattning och text.
 
-        Example: {{ focus_areas() }}"""
+        Exempel: {{ focus_areas() }}"""
         return Markup(render.focus_areas_md(state().view.focus_areas, ctx(), level))
 
     @env.macro
     def focus_area_list(target: str = "") -> Markup:
-        """The focus areas as a short list of links to `target` (a page URL; empty for this page).
+        """Fokusområdena som en kort lista med länkar. target är sidans adress, tomt för samma sida.
 
-        Example: {{ focus_area_list("../handlingsplan/") }}"""
+        Exempel: {{ focus_area_list("../handlingsplan/") }}"""
         return Markup(render.focus_area_list_html(state().view.focus_areas, ctx(), target))
 
     @env.macro
     def relatives_steps() -> Markup:
-        """What a worried relative can do, as numbered steps with the lines and contacts to call.
+        """Vad den som är orolig kan göra, som numrerade steg med linjer och kontakter att ringa.
 
-        Example: {{ relatives_steps() }}"""
+        Exempel: {{ relatives_steps() }}"""
         return Markup(render.steps_html(state().view, ctx()))
 
     @env.macro
     def warning_signs() -> Markup:
-        """The signs to notice, followed by the "no single profile" caveat (the two always go together).
+        """Tecken att vara uppmärksam på, alltid följda av påminnelsen att det inte finns någon enskild profil.
 
-        Example: {{ warning_signs() }}"""
+        Exempel: {{ warning_signs() }}"""
         return Markup(render.signs_html(state().view.relatives, ctx()))
 
     @env.macro
     def talk_tips() -> Markup:
-        """Advice for the conversation with the person one is worried about.
+        """Råd för samtalet med den man är orolig för.
 
-        Example: {{ talk_tips() }}"""
+        Exempel: {{ talk_tips() }}"""
         return Markup(render.bullet_list_html(state().view.relatives.talk_tips, ctx()))
 
     @env.macro
     def accessibility_compliance() -> Markup:
-        """The accessibility statement's compliance sentence (helt, delvis or inte förenlig).
+        """Tillgänglighetsredogörelsens mening om hur webbplatsen uppfyller lagen.
 
-        Example: {{ accessibility_compliance() }}"""
+        Exempel: {{ accessibility_compliance() }}"""
         statement = state().view.accessibility
         return Markup(render.paragraph_html(ui(f"compliance_{statement.compliance}", _lang(env))))
 
     @env.macro
     def accessibility_issues() -> Markup:
-        """The known accessibility shortcomings, each with its reason.
+        """Kända brister i tillgängligheten, med orsak.
 
-        Example: {{ accessibility_issues() }}"""
+        Exempel: {{ accessibility_issues() }}"""
         return Markup(render.known_issues_html(state().view.accessibility, ctx()))
 
     @env.macro
     def accessibility_outside_law() -> Markup:
-        """Content the accessibility law does not cover (9 §) and exemptions claimed (12 §).
+        """Innehåll som lagen inte omfattar (9 §) och undantag som åberopas (12 §).
 
-        Example: {{ accessibility_outside_law() }}"""
+        Exempel: {{ accessibility_outside_law() }}"""
         statement = state().view.accessibility
         items = statement.outside_law + statement.exemptions
         if not items:
@@ -189,9 +192,9 @@ def register(env) -> None:
 
     @env.macro
     def accessibility_dates() -> Markup:
-        """When the site was assessed and the statement last updated.
+        """När webbplatsen granskades och redogörelsen senast uppdaterades.
 
-        Example: {{ accessibility_dates() }}"""
+        Exempel: {{ accessibility_dates() }}"""
         statement, lang = state().view.accessibility, _lang(env)
         return Markup(render.paragraph_html(ui("accessibility_dates", lang,
                                                  assessed=render.long_date(statement.assessed_on, lang),
@@ -207,33 +210,33 @@ def register(env) -> None:
 
     @env.macro
     def concern_steps() -> Markup:
-        """Staff only: the routine from the first worry to the consultation route, as a table.
+        """Bara för personal: rutinen från första oro till konsultation, som en tabell.
 
-        Example: {{ concern_steps() }}"""
+        Exempel: {{ concern_steps() }}"""
         found = guidance()
         return Markup(render.concern_steps_html(found, state().view.contacts, ctx())) if found else missing()
 
     @env.macro
     def partners() -> Markup:
-        """Staff only: the cooperation partners and what each is for.
+        """Bara för personal: samverkansparterna och vad samverkan med var och en är till för.
 
-        Example: {{ partners() }}"""
+        Exempel: {{ partners() }}"""
         found = guidance()
         return Markup(render.partners_html(found, ctx())) if found else missing()
 
     @env.macro
     def documentation_rules() -> Markup:
-        """Staff only: the rules for documenting a case.
+        """Bara för personal: reglerna för hur man dokumenterar ett ärende.
 
-        Example: {{ documentation_rules() }}"""
+        Exempel: {{ documentation_rules() }}"""
         found = guidance()
         return Markup(render.bullet_list_html(found.documentation, ctx())) if found else missing()
 
     @env.macro
     def consultation() -> Markup:
-        """The consultation route for staff: what it is, for whom, and the contact card.
+        """Konsultationsvägen för personal: vad den är, för vem, och kontaktkortet.
 
-        Example: {{ consultation() }}"""
+        Exempel: {{ consultation() }}"""
         route = state().view.municipality.consultation
         if route is None:
             log.error(f"docs/{env.page.file.src_uri}:1: " + say("macro_staff_in_public", macro="consultation",
@@ -243,20 +246,44 @@ def register(env) -> None:
         found = lookup("contacts", route.contact, "consultation")
         return Markup(render.paragraph_html(render.text(route.description, lang)) +
                       render.paragraph_html(render.text(route.for_whom, lang)) +
-                      (render.contact_html(found, ctx()) if found else ""))
+                      (render.contact_html(found, ctx(), heading_level=2) if found else ""))  # under the h1
 
     @env.macro
     def owner_duties() -> Markup:
-        """What owning the plan means, as a list.
+        """Vad förvaltarskapet av planen innebär, som en lista.
 
-        Example: {{ owner_duties() }}"""
+        Exempel: {{ owner_duties() }}"""
         return Markup(render.bullet_list_html(state().view.plan.owner.duties, ctx()))
 
     @env.macro
-    def t(value) -> str:
-        """A text from data in the page's language (Swedish if there is no translation).
+    def pdf_link() -> Markup:
+        """Länken till planen som PDF, med filens storlek: den publika utgåvan på den publika webbplatsen och
+        personalens utgåva på personalens. Engelska sidor länkar till den svenska PDF:en.
 
-        Example: {{ t(plan.summary) }}"""
+        Exempel: {{ pdf_link() }}"""
+        return Markup(pdf.link_html(env.page.url, _lang(env), state().audience, env.conf.get("site_url")))
+
+    @env.macro
+    def easy_read_contact() -> Markup:
+        """Så når man kommunen, på lättläst svenska: en kort mening och en ringlänk till växeln.
+
+        Exempel: {{ easy_read_contact() }}"""
+        found = lookup("contacts", state().view.municipality.switchboard, "easy_read_contact")
+        return Markup(render.easy_contact_html(found, ctx())) if found else missing()
+
+    @env.macro
+    def open_data_table() -> Markup:
+        """Filerna med öppna data som en tabell med länkar. Fungerar från alla sidor, också de engelska.
+
+        Exempel: {{ open_data_table() }}"""
+        depth = env.page.url.count("/")
+        return Markup(render.open_data_table_html("../" * depth + "oppna-data/", ctx()))
+
+    @env.macro
+    def t(value) -> str:
+        """En text ur data på sidans språk (svenska om det inte finns någon översättning).
+
+        Exempel: {{ t(plan.summary) }}"""
         return render.text(value, _lang(env))
 
     view = state().view

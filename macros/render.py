@@ -140,15 +140,21 @@ def is_free(line: SupportLine) -> bool:
 
 # --- Fragments ---------------------------------------------------------------------------------------------
 
-def support_line_html(line: SupportLine, ctx: RenderContext, heading_level: int = 3, anchor: str | None = None) -> str:
+def support_line_html(line: SupportLine, ctx: RenderContext, heading_level: int = 3, anchor: str | None = None,
+                      html_heading: bool = False) -> str:
+    """A support line card. Its heading is Markdown (anchor, TOC entry) unless html_heading is set, for
+    templates that are not run through Markdown."""
     return _render("support_line.html", line=line, ctx=ctx, level=heading_level, anchor=anchor,
+                   html_heading=html_heading,
                    hours=hours_text(line.hours, ctx.lang),
                    free=is_free(line), stale=is_stale(line, ctx),
                    title=md_text(text(line.name, ctx.lang)))
 
 
-def contact_html(contact: Contact, ctx: RenderContext, heading_level: int = 3, anchor: str | None = None) -> str:
+def contact_html(contact: Contact, ctx: RenderContext, heading_level: int = 3, anchor: str | None = None,
+                 html_heading: bool = False) -> str:
     return _render("contact.html", contact=contact, ctx=ctx, level=heading_level, anchor=anchor,
+                   html_heading=html_heading,
                    hours=hours_text(contact.hours, ctx.lang) if contact.hours else None,
                    stale=is_stale(contact, ctx),
                    title=md_text(text(contact.name, ctx.lang)))
@@ -226,3 +232,11 @@ def concern_steps_html(guidance: StaffGuidance, contacts: list[Contact], ctx: Re
 
 def partners_html(guidance: StaffGuidance, ctx: RenderContext) -> str:
     return _render("partners.html", partners=guidance.partners, ctx=ctx)
+
+
+def easy_contact_html(contact: Contact, ctx: RenderContext) -> str:
+    return _render("easy_contact.html", contact=contact, ctx=ctx)
+
+
+def open_data_table_html(folder: str, ctx: RenderContext) -> str:
+    return _render("open_data_table.html", folder=folder, ctx=ctx)

@@ -6,21 +6,65 @@ is escaped once, in one place.
 
 from __future__ import annotations
 
+import os
 from datetime import date
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
-from . import page_meta, render
+from . import git_dates, page_meta, render
 from .messages import ui
 from .site import BuildState, current
 
 
+LANGUAGE_NAMES = {"sv": "Svenska", "en": "English"}
+# The link to the other language, in that language: a reader who needs it can read it.
+SWITCH_TEXT = {"sv": "På svenska", "en": "In English"}
+
+
 class ThemeHelpers:
-    def __init__(self, state: BuildState):
+    def __init__(self, state: BuildState, config):
         self.state = state
         self.municipality = state.view.municipality
         self.audience = state.audience
         self.staff = state.staff
+        exit_settings = config.extra.get("quick_exit") or {}
+        self.quick_exit = exit_settings.get("url") if exit_settings.get("enabled") else None
+        i18n = config.plugins.get("i18n")
+        self.default_language = i18n.default_language if i18n else "sv"
+
+    def path(self, relative: str, lang: str = "sv") -> str:
+        """A site path in the page's language edition: tillganglighet/ -> en/tillganglighet/."""
+        return relative if lang == self.default_language else f"{lang}/{relative}"
+
+    def is_translation(self, lang: str) -> bool:
+        return lang != self.default_language
+
+    def alternates(self, page, lang: str) -> list[dict]:
+        """The same page in the other languages, as [{lang, text, url}] (site-root-relative urls)."""
+        found = []
+        for other, file in sorted((getattr(page.file, "alternates", None) or {}).items()):
+            if other != lang and file is not None:
+                found.append({"lang": other, "text": SWITCH_TEXT.get(other, LANGUAGE_NAMES.get(other, other)),
+                              "url": file.url})
+        return found
+
+    def edit_url(self, page) -> str | None:
+        """Where a communicator edits this page's source on GitHub (none outside a known repository)."""
+        repository = git_dates.repository_url(self.state.root)
+        source = (getattr(page, "meta", None) or {}).get("mv_source_path")
+        if not repository or not source:
+            return None
+        return f"{repository}/edit/{os.environ.get('REPO_BRANCH', 'main')}/{source}"
+
+    def json_ld(self, lang: str = "sv") -> Markup:
+        from .structured_data import json_ld_script
+        return Markup(json_ld_script(self.state.view, lang))
+
+    def featured(self, lang: str = "sv") -> Markup:
+        """The featured support lines as cards, for pages without macros (the 404 page)."""
+        ctx = self.state.ctx(lang)
+        lines = [line for line in self.state.view.support_lines if line.featured]
+        return Markup("\n".join(render.support_line_html(line, ctx, 2, html_heading=True) for line in lines))
 
     def ui(self, key: str, lang: str = "sv", **values) -> str:
         return ui(key, lang, **values)
@@ -38,9 +82,12 @@ class ThemeHelpers:
         if not isinstance(reviewed, date):
             return Markup("")
         html = f'<p class="mv-reviewed">{ui("last_reviewed", lang, date=render.long_date(reviewed, lang))}'
-        changed = meta.get("git_revision_date_localized_raw_iso_date")
-        if changed:
-            html += " " + ui("last_changed", lang, date=render.long_date(date.fromisoformat(changed), lang))
+        changed = meta.get("mv_last_changed")
+        if isinstance(changed, date):
+            html += " " + ui("last_changed", lang, date=render.long_date(changed, lang))
+        edit = self.edit_url(page)
+        if edit:
+            html += f' <a href="{escape(edit)}">{ui("edit_page", lang)}</a>'
         html += "</p>"
         due = page_meta.review_due(meta)
         if due and due < self.state.today:
@@ -50,4 +97,4 @@ class ThemeHelpers:
 
 
 def install(env, config) -> None:
-    env.globals["mv"] = ThemeHelpers(current())
+    env.globals["mv"] = ThemeHelpers(current(), config)

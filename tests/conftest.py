@@ -23,6 +23,17 @@ def data_copy(tmp_path: Path) -> Path:
 
 
 DATASETS = {"katrineholm": "data", "umea": "examples/umea"}
+# Where the session builds say the source lives (the workflows set it from the GitHub repository).
+REPO_URL = "https://github.com/kommun/motverka"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the whole session: Playwright's sync API cannot run twice at once."""
+    from tests.support.browser import launch_browser
+
+    with launch_browser() as chromium:
+        yield chromium
 
 
 @pytest.fixture(scope="session")
@@ -33,7 +44,7 @@ def built(tmp_path_factory):
     def get(dataset: str = "katrineholm") -> Path:
         if dataset not in cache:
             out = tmp_path_factory.mktemp(dataset)
-            build_site(ROOT, out, data=DATASETS[dataset])
+            build_site(ROOT, out, data=DATASETS[dataset], env={"REPO_URL": REPO_URL})
             cache[dataset] = out
         return cache[dataset]
 

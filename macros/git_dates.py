@@ -1,0 +1,70 @@
+"""When each file last changed in git, and where its source can be edited.
+
+One `git log` for the whole repository instead of one per page (what git-revision-date-localized does),
+so that the cost stays flat as pages are added; outside a git checkout (a temporary copy, a tarball) there
+are simply no dates and no edit links, never an error.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+
+@lru_cache(maxsize=None)
+def last_changed(root: Path) -> dict[str, date]:
+    """Repository-relative path -> date of the last commit that touched it."""
+    try:
+        output = subprocess.run(["git", "log", "--format=%x00%cs", "--name-only", "--no-renames", "HEAD"],
+                                cwd=root, capture_output=True, text=True, timeout=60, check=True).stdout
+        prefix = subprocess.run(["git", "rev-parse", "--show-prefix"], cwd=root, capture_output=True, text=True,
+                                timeout=10, check=True).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    dates: dict[str, date] = {}
+    for block in output.split("\x00")[1:]:
+        lines = block.strip().splitlines()
+        if not lines:
+            continue
+        day = date.fromisoformat(lines[0])
+        for name in lines[1:]:
+            if name and name.startswith(prefix):
+                dates.setdefault(name[len(prefix):], day)  # newest commit first: keep the first date seen
+    return dates
+
+
+def page_changed(root: Path, page_path: str, data_dir: Path, uses_data: bool) -> date | None:
+    """A page's last change: its own file, and for pages that show data, the newest data file too."""
+    dates = last_changed(root)
+    found = [dates.get(page_path)]
+    if uses_data:
+        try:
+            data_prefix = data_dir.resolve().relative_to(root.resolve()).as_posix() + "/"
+        except ValueError:
+            data_prefix = None
+        if data_prefix:
+            found += [day for name, day in dates.items() if name.startswith(data_prefix)]
+    found = [day for day in found if day]
+    return max(found) if found else None
+
+
+_GITHUB = re.compile(r"^(?:https://github\.com/|git@github\.com:|ssh://git@github\.com/)([^/]+/[^/]+?)(?:\.git)?/?$")
+
+
+@lru_cache(maxsize=None)
+def repository_url(root: Path) -> str | None:
+    """The repository's web address: $REPO_URL (set by the workflows), else a GitHub origin remote."""
+    configured = os.environ.get("REPO_URL", "").strip().rstrip("/")
+    if configured:
+        return configured
+    try:
+        remote = subprocess.run(["git", "config", "--get", "remote.origin.url"], cwd=root, capture_output=True,
+                                text=True, timeout=10).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return None
+    match = _GITHUB.match(remote)
+    return f"https://github.com/{match.group(1)}" if match else None

@@ -1,0 +1,39 @@
+"""One search index per language.
+
+mkdocs-static-i18n builds every language into one site and merges all languages into the root
+search/search_index.json, so a Swedish search finds English pages and the other way round (a known issue of
+the plugin). After the last language is built, this splits the merged index: Swedish entries stay at the
+root, each other language gets <lang>/search/search_index.json with locations relative to its own folder,
+and its pages point Material's search at that folder (overrides/main.html, block config).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+# Languages Material's search can stem (lunr-languages); others fall back to plain matching.
+STEMMED = {"sv", "en", "da", "de", "es", "fi", "fr", "it", "nl", "no", "pt", "ru"}
+
+
+def split_by_language(site_dir: Path, languages: list[str], default: str) -> dict[str, int]:
+    """Rewrite the merged index as one index per language; returns the number of entries per language."""
+    path = site_dir / "search" / "search_index.json"
+    merged = json.loads(path.read_text("utf-8"))
+    others = [lang for lang in languages if lang != default]
+    counts = {}
+    for lang in languages:
+        if lang == default:
+            docs = [d for d in merged["docs"] if not d["location"].startswith(tuple(f"{o}/" for o in others))]
+            target = path
+        else:
+            prefix = f"{lang}/"
+            docs = [{**d, "location": d["location"][len(prefix):]} for d in merged["docs"]
+                    if d["location"].startswith(prefix)]
+            target = site_dir / lang / "search" / "search_index.json"
+        config = {**merged["config"], "lang": [lang] if lang in STEMMED else []}
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps({"config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":")),
+                          "utf-8")
+        counts[lang] = len(docs)
+    return counts

@@ -1,0 +1,121 @@
+"""Findability: schema.org data valid against the vocabulary, a sitemap, page titles, a Swedish 404 page."""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import gzip
+import json
+import typing
+
+import pytest
+import schema_org
+from pydantic import BaseModel
+
+from macros.load import load_site_data
+from tests.conftest import TODAY
+from tests.support.html import pages, soup
+from tests.support.project import ROOT
+
+pytestmark = pytest.mark.build
+DATA = load_site_data(ROOT / "data", today=TODAY)
+
+
+def schema_org_model(node: dict) -> BaseModel:
+    """Rebuild a JSON-LD node as schema_org-py's generated model for its @type: an unknown property, a value
+    outside the property's range or an unknown type raises."""
+    cls = getattr(schema_org, node["@type"])
+    values = {}
+    for key, value in node.items():
+        if key.startswith("@"):
+            continue
+        name = next((n for n, f in cls.model_fields.items() if (f.alias or n) == key or n == key), None)
+        if name is None:
+            raise ValueError(f"{node['@type']} has no property {key}")
+        values[name] = _convert(value, cls.model_fields[name].annotation)
+    return cls(**values)
+
+
+def _convert(value, annotation):
+    if isinstance(value, list):
+        return [_convert(v, annotation) for v in value]
+    if isinstance(value, dict):
+        return schema_org_model(value)
+    for arg in _flatten(annotation):
+        if arg is datetime.time and isinstance(value, str) and value.count(":") == 2:
+            return datetime.time.fromisoformat(value)
+        if isinstance(arg, type) and issubclass(arg, enum.Enum):
+            for member in arg:
+                if member.value == value:
+                    return member
+    return value
+
+
+def _flatten(annotation):
+    args = typing.get_args(annotation)
+    return [annotation] if not args else [a for arg in args for a in _flatten(arg)]
+
+
+def json_ld(page) -> dict:
+    scripts = soup(page).select('script[type="application/ld+json"]')
+    assert len(scripts) == 1, page
+    return json.loads(scripts[0].string)
+
+
+@pytest.mark.parametrize("path", ["index.html", "stodlinjer/index.html", "kontakta-kommunen/index.html",
+                                  "en/stodlinjer/index.html"])
+def test_the_json_ld_is_valid_against_the_schema_org_types_it_uses(public_site, path):
+    document = json_ld(public_site / path)
+    assert document["@context"] == "https://schema.org"
+    types = set()
+    for node in document["@graph"]:
+        schema_org_model(node)
+        types.add(node["@type"])
+    assert types == {"GovernmentOrganization", "Organization"}
+
+
+def test_the_schema_org_check_rejects_a_misspelt_property_and_a_wrong_value():
+    with pytest.raises(ValueError):
+        schema_org_model({"@type": "ContactPoint", "telefon": "+4620100200"})
+    with pytest.raises(Exception):
+        schema_org_model({"@type": "ContactPoint", "hoursAvailable": "vardagar"})
+    with pytest.raises(AttributeError):
+        schema_org_model({"@type": "Stodlinje", "name": "x"})
+
+
+def test_every_public_support_line_is_a_contact_point_with_its_number_and_hours(public_site):
+    graph = json_ld(public_site / "stodlinjer/index.html")["@graph"]
+    points = {p["name"]: p for node in graph[1:] for p in node["contactPoint"]}
+    orostelefonen = points["Orostelefonen om radikalisering"]
+    assert orostelefonen["telephone"] == "+4620100200"
+    assert orostelefonen["hoursAvailable"][0]["dayOfWeek"][0] == "https://schema.org/Monday"
+    assert orostelefonen["hoursAvailable"][0]["opens"] == "09:00:00"
+    assert len(points) == len([line for line in DATA.support_lines if line.is_public])
+    municipality = graph[0]
+    assert municipality["name"] == "Katrineholms kommun" and municipality["telephone"] == "+4615057000"
+    assert "Konsultation med säkerhetschefen" not in json.dumps(graph, ensure_ascii=False)
+
+
+def test_the_sitemap_lists_every_public_page_with_its_language_alternates(public_site):
+    sitemap = gzip.decompress((public_site / "sitemap.xml.gz").read_bytes()).decode()
+    assert sitemap == (public_site / "sitemap.xml").read_text("utf-8")
+    for page in pages(public_site):
+        relative = page.relative_to(public_site).parent.as_posix()
+        url = "http://127.0.0.1:8000/" + ("" if relative == "." else relative + "/")
+        assert f"<loc>{url}</loc>" in sitemap, url
+    assert 'hreflang="en"' in sitemap and "personal/" not in sitemap
+
+
+def test_page_titles_are_human_readable(public_site):
+    title = soup(public_site / "stodlinjer/index.html").title.string
+    assert title == "Stödlinjer - Orolig för våldsbejakande extremism? – Katrineholms kommun"
+    assert soup(public_site / "en/stodlinjer/index.html").title.string.startswith("Support lines - Worried about")
+
+
+def test_the_404_page_is_swedish_and_offers_112_and_the_support_lines(public_site):
+    page = soup(public_site / "404.html")
+    assert page.html["lang"] == "sv"
+    assert page.h1.get_text(strip=True) == "Sidan finns inte"
+    assert page.select_one('article a[href="tel:112"]') is not None
+    assert page.select_one('article a[href="tel:+4620100200"]') is not None
+    assert any(a["href"].endswith("/stodlinjer/") for a in page.select("article a"))

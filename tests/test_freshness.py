@@ -1,0 +1,103 @@
+"""`make freshness`: old verified dates, an expired plan and overdue page reviews are listed in Swedish;
+--strict turns them into a failing exit status for the publishing workflow. Every support line on the site
+says when it was last checked."""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from macros import freshness
+from macros.load import load_site_data
+from tests.conftest import TODAY
+from tests.support.html import pages, soup
+from tests.support.project import ROOT
+
+
+def report_for(data_dir: Path, docs: Path = ROOT / "docs", today: date = TODAY, months: int = 12):
+    data = load_site_data(data_dir, today=today)
+    return freshness.check(data, data_dir, docs, today, months, display_root=data_dir.parent)
+
+
+def make_everything_fresh(data_dir: Path) -> None:
+    """Verified dates a month old, the plan valid until further notice and followed up last month."""
+    for name in ("support_lines.yml", "contacts.yml"):
+        path = data_dir / name
+        path.write_text(re.sub(r"verified: \S+", "verified: 2026-10-01", path.read_text("utf-8")), "utf-8")
+    plan = data_dir / "plan.yml"
+    source = re.sub(r"  valid_until: \S+\n", "", plan.read_text("utf-8"))
+    plan.write_text(source.replace("    interval_months: 12", "    interval_months: 12\n    last_done: 2026-10-01"),
+                    "utf-8")
+
+
+def test_the_report_lists_old_support_lines_with_their_source_and_check_note():
+    report = report_for(ROOT / "data")
+    stale = {record.id: record for record in report.stale}
+    assert "orostelefonen" in stale and stale["orostelefonen"].verified == date(2022, 11, 9)
+    assert "bris" in stale                                   # 2025-08-20: 15 months before TODAY
+    text = freshness.render(report, "data")
+    assert "Orostelefonen om radikalisering (orostelefonen), data/support_lines.yml rad" in text
+    assert "Kontrollerad 9 november 2022, för 48 månader sedan." in text
+    assert "Att kontrollera: Inget nyare än november 2022 hittades." in text
+
+
+def test_the_limit_comes_from_the_settings():
+    assert "bris" not in {record.id for record in report_for(ROOT / "data", months=24).stale}
+
+
+def test_undated_records_are_listed_as_reminders_not_as_failures(data_copy):
+    make_everything_fresh(data_copy)
+    (data_copy / "contacts.yml").write_text(
+        (data_copy / "contacts.yml").read_text("utf-8").replace("verified: 2026-10-01", "verified: odaterad", 1), "utf-8")
+    report = report_for(data_copy)
+    assert [record.id for record in report.undated] == ["kommunens-vaxel"]
+    assert not report.needs_action
+
+
+def test_an_expired_plan_and_an_overdue_follow_up_are_in_the_report():
+    report = report_for(ROOT / "data")
+    assert report.plan == ["Planens giltighetstid gick ut 30 juni 2020. Kommunen har inte beslutat om en ny plan "
+                           "som publicerats här.",
+                           "Planen skulle ha följts upp senast 18 december 2020. Ingen senare uppföljning finns "
+                           "registrerad."]
+
+
+def test_a_page_past_its_review_date_is_in_the_report(tmp_path):
+    docs = tmp_path / "docs"
+    (docs / "personal").mkdir(parents=True)
+    (docs / "aktuell.md").write_text("---\nlast_reviewed_on: 2026-11-01\nreview_in: 6 months\n---\n# A\n", "utf-8")
+    (docs / "personal" / "gammal.md").write_text(
+        "---\nlast_reviewed_on: 2025-01-15\nreview_in: 6 months\n---\n# B\n", "utf-8")
+    report = freshness.check(load_site_data(ROOT / "data", today=TODAY), ROOT / "data", docs, TODAY, 12, tmp_path)
+    assert report.pages == [freshness.OverduePage("docs/personal/gammal.md", date(2025, 7, 15))]
+    assert "docs/personal/gammal.md: skulle ha granskats senast 15 juli 2025" in freshness.render(report, "data")
+
+
+def test_every_page_of_the_kit_is_reviewed_in_time():
+    assert report_for(ROOT / "data").pages == []
+
+
+def test_strict_mode_fails_only_when_something_needs_action(data_copy, monkeypatch):
+    monkeypatch.setenv("MOTVERKA_TODAY", TODAY.isoformat())
+    out = io.StringIO()
+    assert freshness.main(ROOT / "data", strict=False, stream=out) == 0
+    assert freshness.main(ROOT / "data", strict=True, stream=out) == 1
+    assert "Strikt läge" in out.getvalue()
+    make_everything_fresh(data_copy)
+    out = io.StringIO()
+    assert freshness.main(data_copy, strict=True, stream=out) == 0, out.getvalue()
+    assert "Sammanfattning: allt är kontrollerat i tid." in out.getvalue()
+
+
+@pytest.mark.build
+def test_every_support_line_card_on_every_public_page_says_when_it_was_checked(public_site):
+    for page in pages(public_site):
+        for card in soup(page).select(".mv-card--line"):
+            source = card.select_one(".mv-card__source")
+            assert source is not None, f"{page}: {card.select_one('h2, h3, h4')}"
+            assert re.search(r"kontrollerad \d+ \w+ \d{4}|visar inget datum|checked on|shows no date",
+                             source.get_text()), f"{page}: {source.get_text()}"
