@@ -41,6 +41,15 @@ def _where(env, needle: str) -> str:
     return f"docs/{env.page.file.src_uri}:{_page_line(env, needle)}"
 
 
+def escape_output(value):
+    """What a page's `{{ … }}` prints: macros return Markup (already escaped, printed as it is); any other
+    text, such as `{{ municipality.name }}` or `{{ t(plan.summary) }}`, came from data and is escaped for
+    Markdown, so a `<script>` typed into a data file shows as text (autoescape, for a Markdown page)."""
+    if isinstance(value, Markup) or not isinstance(value, str):
+        return value
+    return Markup(render.md_block(value))
+
+
 def register(env) -> None:
     """Register every page macro and variable with mkdocs-macros."""
 

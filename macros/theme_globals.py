@@ -66,11 +66,12 @@ class ThemeHelpers:
         lines = [line for line in self.state.view.support_lines if line.featured]
         return Markup("\n".join(render.support_line_html(line, ctx, 2, html_heading=True) for line in lines))
 
-    def ui(self, key: str, lang: str = "sv", **values) -> str:
-        return ui(key, lang, **values)
+    def ui(self, key: str, lang: str = "sv", **values) -> Markup:
+        """A label; the values put into it may come from data, so the result is escaped."""
+        return escape(ui(key, lang, **values))
 
-    def t(self, value, lang: str = "sv") -> str:
-        return render.text(value, lang)
+    def t(self, value, lang: str = "sv") -> Markup:
+        return escape(render.text(value, lang))
 
     def emergency(self, lang: str = "sv") -> Markup:
         return Markup(render.emergency_html(self.state.emergency, lang))
@@ -98,3 +99,8 @@ class ThemeHelpers:
 
 def install(env, config) -> None:
     env.globals["mv"] = ThemeHelpers(current(), config)
+    # MkDocs' theme templates do not autoescape, and the site's name and description come from data
+    # (macros/hooks.py): as Markup they print escaped everywhere, and `| e` does not escape them twice.
+    config.site_name = escape(config.site_name)
+    if config.site_description:
+        config.site_description = escape(config.site_description)
