@@ -27,7 +27,24 @@ Day = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
 
 def _fail(code: str, **values: Any) -> PydanticCustomError:
-    return PydanticCustomError(code, code, values)
+    """An error for the catalogue. `line=` (where in the file) and `at=` (a field below the one validated)
+    are read by load.py to point at the exact place; the other values fill in the message."""
+    return PydanticCustomError(code, code, {k: v for k, v in values.items() if v is not None or k == "value"})
+
+
+def _line_of(value: Any, fragment: str | None = None) -> int | None:
+    """The line in the data file of a text read by yaml_source (a SourceText), or of a part of it."""
+    if fragment is not None and hasattr(value, "line_of"):
+        return value.line_of(fragment)
+    return getattr(value, "line", None) or None
+
+
+def _not_cut_by_comment(value: Any) -> None:
+    """`name: Socialtjänsten #1` is read by YAML as "Socialtjänsten" and a comment: say so, do not publish half."""
+    comment = getattr(value, "comment", None)
+    if comment is not None:
+        written = getattr(value, "written", None) or f"{value} #{comment}"
+        raise _fail("text_cut_by_comment", value=str(value), written=written, line=_line_of(value))
 
 
 def today_from(info: ValidationInfo | None) -> date:
@@ -41,7 +58,7 @@ def today_from(info: ValidationInfo | None) -> date:
 def _id(value: Any) -> str:
     if not isinstance(value, str) or not re.match(ID_PATTERN, value):
         raise _fail("invalid_id", value=value)
-    return value
+    return str(value)
 
 
 Id = Annotated[str, PlainValidator(_id), WithJsonSchema({
@@ -52,8 +69,37 @@ Id = Annotated[str, PlainValidator(_id), WithJsonSchema({
 
 # --- Localized text ----------------------------------------------------------------------------------------
 
-# A Markdown link's target scheme: [text](javascript:…) or a reference definition [x]: javascript:…
-_MARKDOWN_LINK_SCHEME = re.compile(r"(?:\]\(\s*<?|^\s*\[[^\]]+\]:\s*<?)\s*([A-Za-z][A-Za-z0-9+.-]*):", re.MULTILINE)
+# A Markdown link's target with a scheme: [text](javascript:…) or a reference definition [x]: javascript:…
+_MARKDOWN_LINK = re.compile(r"(?:\]\(\s*<?|^\s*\[[^\]]+\]:\s*<?)\s*(([A-Za-z][A-Za-z0-9+.-]*):[^\s>]*)",
+                            re.MULTILINE)
+_LINK_SCHEMES = ("http", "https", "mailto", "tel")
+# An image: ![alt](address), ![alt][ref], or an HTML <img>. The PDF build would fetch it from the web.
+_IMAGE = re.compile(r"!\[[^\]]*\]\s*(?:\([^)]*\)?|\[[^\]]*\]?)|<img\b[^>]*>?", re.IGNORECASE)
+
+
+def _link_target(rest: str) -> str:
+    """The link address at the start of rest: up to the ) that closes the link, as Markdown reads it."""
+    depth = 0
+    for index, char in enumerate(rest):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            if depth == 0:
+                return rest[:index]
+            depth -= 1
+    return rest
+
+
+def _check_markdown(text: str) -> None:
+    """Links in a text go only to web, e-mail and phone addresses; a text holds no images."""
+    for match in _MARKDOWN_LINK.finditer(text):
+        target, scheme = _link_target(match.group(1)), match.group(2)
+        if scheme.lower() in _LINK_SCHEMES:
+            continue
+        raise _fail("text_link_scheme", value=target, scheme=scheme, line=_line_of(text, target))
+    image = _IMAGE.search(text)
+    if image:
+        raise _fail("text_image", value=image.group(0), line=_line_of(text, image.group(0)))
 
 
 class Text(dict):
@@ -82,12 +128,11 @@ def _text(value: Any) -> Text:
             raise _fail("text_bad_language", value=lang)
         if not isinstance(text, str):
             raise _fail("not_text", value=text)
+        _not_cut_by_comment(text)
     if "sv" not in value:
         raise _fail("text_missing_sv")
     for text in value.values():
-        for scheme in _MARKDOWN_LINK_SCHEME.findall(text):
-            if scheme.lower() not in ("http", "https", "mailto", "tel"):
-                raise _fail("url_scheme", value=text, scheme=scheme)
+        _check_markdown(text)
     cleaned = {lang: " ".join(text.split()) if "\n" not in text.strip() else text.strip()
                for lang, text in value.items()}
     if not cleaned["sv"]:
@@ -108,6 +153,7 @@ LocalText = Annotated[Text, PlainValidator(_text), PlainSerializer(dict), WithJs
 def _plain(value: Any) -> str:
     if not isinstance(value, str):
         raise _fail("not_text", value=value)
+    _not_cut_by_comment(value)
     value = " ".join(value.split())
     if not value:
         raise _fail("empty_text")
@@ -137,6 +183,13 @@ def parse_phone(value: Any) -> Phone:
     if not isinstance(value, str) or not value.strip():
         raise _fail("invalid_phone", value=value)
     display = " ".join(value.split())
+    if display.lower().startswith("tel:"):
+        # The link is made from the number: written with tel: the prefix would show on the page.
+        raise _fail("phone_tel_prefix", value=display, number=display[4:].strip())
+    letter = re.search(r"[^\W\d_]", display)
+    if letter:
+        # libphonenumber reads letters as keypad digits (O -> 6): 020-1OO 200 would dial another number.
+        raise _fail("phone_letter", value=display, letter=letter.group(0))
     try:
         number = phonenumbers.parse(display, "SE")
     except phonenumbers.NumberParseException:
@@ -156,8 +209,9 @@ def parse_phone(value: Any) -> Phone:
 
 PhoneNumber = Annotated[Phone, PlainValidator(parse_phone), PlainSerializer(lambda p: p.display),
                         WithJsonSchema({
-                            "type": ["string", "integer"],
-                            "description": "Svenskt telefonnummer som det står hos källan, t.ex. 020-100 200.",
+                            "type": ["string", "integer"], "pattern": r"^\+?[0-9 ()-]+$",
+                            "description": "Svenskt telefonnummer som det står hos källan, t.ex. 020-100 200. "
+                                           "Bara siffror: skriv 0 (noll), inte bokstaven O.",
                         })]
 
 
@@ -196,6 +250,9 @@ Url = Annotated[str, PlainValidator(_url), WithJsonSchema({
 
 # --- Dates -------------------------------------------------------------------------------------------------
 
+_ISO_DATE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
+
+
 def _date(value: Any) -> date:
     if isinstance(value, datetime):
         return value.date()
@@ -205,7 +262,9 @@ def _date(value: Any) -> date:
         try:
             return date.fromisoformat(value.strip())
         except ValueError:
-            pass
+            if _ISO_DATE.match(value.strip()):
+                # Written right, but no such day: 2023-02-30, 2024-13-01.
+                raise _fail("date_not_in_calendar", value=value.strip()) from None
     raise _fail("invalid_date", value=value)
 
 
@@ -228,7 +287,7 @@ def _verified(value: Any, info: ValidationInfo) -> date | str:
     try:
         return _past_date(value, info)
     except PydanticCustomError as error:
-        if error.type == "date_in_future":
+        if error.type in ("date_in_future", "date_not_in_calendar"):
             raise
         raise _fail("invalid_verified", value=value) from None
 
@@ -241,7 +300,51 @@ Verified = Annotated[date | str, PlainValidator(_verified), WithJsonSchema({
 
 # --- Times of day ------------------------------------------------------------------------------------------
 
-Clock = Annotated[time, WithJsonSchema({
-    "type": "string", "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$",
+CLOCK_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
+
+
+def _clock(value: Any) -> time:
+    """Only "HH:MM". An unquoted 9 is a number, which pydantic would read as nine seconds past midnight."""
+    if isinstance(value, str) and re.match(CLOCK_PATTERN, value.strip()):
+        hours, minutes = value.strip().split(":")
+        return time(int(hours), int(minutes))
+    raise _fail("invalid_time", value=value)
+
+
+Clock = Annotated[time, PlainValidator(_clock), WithJsonSchema({
+    "type": "string", "pattern": CLOCK_PATTERN,
     "description": "Klockslag som TT:MM inom citattecken, t.ex. \"09:00\".",
 })]
+
+
+# --- Yes or no, and whole numbers ------------------------------------------------------------------------
+
+_FLAGS = {"true": True, "false": False, "ja": True, "nej": False}
+
+
+def _flag(value: Any) -> bool:
+    """true/false, or ja/nej, in any case. Not yes/no/on/off/1/0, which pydantic alone would accept."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in _FLAGS:
+        return _FLAGS[value.strip().lower()]
+    raise _fail("not_bool", value=value)
+
+
+_FLAG_PATTERN = "^([Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee]|[Jj][Aa]|[Nn][Ee][Jj])$"  # JSON Schema has no (?i)
+Flag = Annotated[bool, PlainValidator(_flag), WithJsonSchema({"anyOf": [
+    {"type": "boolean"}, {"type": "string", "pattern": _FLAG_PATTERN}]})]
+
+
+def whole_number(low: int, high: int):
+    """An integer from low to high, with a message that says the range."""
+
+    def validate(value: Any) -> int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise _fail("not_int", value=value)
+        if not low <= value <= high:
+            raise _fail("number_range", value=value, low=low, high=high)
+        return value
+
+    return Annotated[int, PlainValidator(validate), WithJsonSchema(
+        {"type": "integer", "minimum": low, "maximum": high})]

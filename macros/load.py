@@ -48,6 +48,26 @@ RECORD_LISTS = [
     ("staff_guidance.yml", ("staff_guidance", "partners")),
 ]
 _KIND_LABELS = {"contacts": "kontakt", "support_lines": "stödlinje"}
+# Field names a Swedish writer may guess, and the field meant. Suggested only where that field exists.
+SWEDISH_FIELDS = {
+    "telefon": "phone", "telefonnummer": "phone", "tel": "phone", "nummer": "phone", "namn": "name",
+    "epost": "email", "e-post": "email", "mejl": "email", "mail": "email", "webbplats": "url", "hemsida": "url",
+    "webbadress": "url", "länk": "url", "adress": "address", "chatt": "chat_url", "öppettider": "hours",
+    "tider": "hours", "källa": "source", "kontrollerad": "verified", "kontrollerat": "verified",
+    "verifierad": "verified", "datum": "date", "roll": "role", "titel": "title", "rubrik": "title",
+    "sammanfattning": "summary", "beskrivning": "description", "kategori": "category", "anonym": "anonymous",
+    "gratis": "free_of_charge", "kostnadsfri": "free_of_charge", "målgrupp": "for_whom", "för_vem": "for_whom",
+    "om": "about", "dagar": "days", "öppnar": "opens", "stänger": "closes", "alltid": "always",
+    "anteckning": "note", "steg": "steps", "text": "text", "målgrupper": "for_whom", "publik": "audience",
+    "synlighet": "audience", "kontakt": "contact", "kontakter": "contacts", "stödlinjer": "lines",
+}
+# Codes whose message is about one value: given a list or a group of fields, they say that instead.
+_SINGLE_VALUE_CODES = {"not_text", "invalid_choice", "not_bool", "not_int", "invalid_time", "invalid_phone",
+                       "invalid_email", "invalid_url", "invalid_id", "invalid_date", "invalid_verified",
+                       "invalid_value"}
+# Places that are always public, whatever the record says: there a staff contact can only be replaced.
+_ALWAYS_PUBLIC = {"switchboard": "kommunens växel", "social_services": "socialtjänsten",
+                  "coordination": "samordningen", "feedback_contact": "kontakten för synpunkter"}
 
 
 @dataclass
@@ -99,6 +119,7 @@ def load_site_data(data_dir: Path, today: date | None = None, display_root: Path
     root = display_root or Path.cwd()
     errors: list[DataError] = []
     loaded: dict[str, _Loaded] = {}
+    parsed: dict[str, YamlDocument] = {}  # every file that could be read, valid or not
     context = {"today": today or date.today()}
 
     def display(path: Path) -> str:
@@ -123,9 +144,13 @@ def load_site_data(data_dir: Path, today: date | None = None, display_root: Path
             errors.append(DataError(shown, problem.line, message=say(problem.code, **problem.values)))
         if doc.problems:
             continue
+        parsed[name] = doc
+        for loc, line in doc.empty_keys.items():
+            errors.append(DataError(shown, line, loc, _label(doc.data, loc), say("empty_value", field=loc[-1])))
         top_key = next(iter(model.model_fields))
         if not isinstance(doc.data, dict) or top_key not in doc.data:
-            errors.append(DataError(shown, _first_line(doc), message=say("yaml_top_level", key=top_key)))
+            if (top_key,) not in doc.empty_keys:
+                errors.append(DataError(shown, _first_line(doc), message=say("yaml_top_level", key=top_key)))
             continue
         try:
             validated = model.model_validate(doc.data, context=context)
@@ -134,15 +159,12 @@ def load_site_data(data_dir: Path, today: date | None = None, display_root: Path
             continue
         loaded[name] = _Loaded(shown, doc, {top_key: getattr(validated, top_key)})
 
+    # Cross-references between the files that did validate, so that every error is reported in one run.
+    errors.extend(_check_references(loaded, parsed))
     if errors:
         raise DataErrors(errors)
-
     values = {k: v for item in loaded.values() for k, v in item.values.items()}
-    site = SiteData(**values)
-    errors.extend(_check_references(site, loaded))
-    if errors:
-        raise DataErrors(errors)
-    return site
+    return SiteData(**values)
 
 
 def _first_line(doc: YamlDocument) -> int:
@@ -182,16 +204,30 @@ def _translate(error: ValidationError, model: type[BaseModel], doc: YamlDocument
         loc = tuple(item["loc"])
         kind = item["type"]
         value = item.get("input")
-        ctx = item.get("ctx") or {}
+        ctx = dict(item.get("ctx") or {})
+        # A record-level check names the field it is about (at=), and a text check may know its exact line.
+        at = ctx.pop("at", None)
+        if at is not None:
+            loc = loc + (at if isinstance(at, tuple) else (at,))
+        exact_line = ctx.pop("line", None)
         code = kind if kind in _catalogue_codes() else _PYDANTIC_CODES.get(kind, "invalid_value")
-        if code == "missing":
+        if _hidden_by_empty_key(doc, loc, code):
+            continue
+        shown_value = ctx.get("value", value)
+        if code in _SINGLE_VALUE_CODES and isinstance(shown_value, (list, dict)):
+            message = say("value_is_list" if isinstance(shown_value, list) else "value_is_mapping")
+            line = _line_for(doc, loc)
+        elif code in _SINGLE_VALUE_CODES and shown_value is None:
+            # `- ` with nothing after it in a list, or `{days: , …}`: not "Värdet None ska vara text".
+            message = say("empty_item") if isinstance(loc[-1], int) else say("empty_value", field=loc[-1])
+            line = _line_for(doc, loc)
+        elif code == "missing":
             message = say("missing", field=loc[-1])
             line = _line_for(doc, loc[:-1])
         elif code == "unknown_field":
             allowed = _fields_at(model, loc[:-1])
-            close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
             message = say("unknown_field", field=loc[-1], allowed=", ".join(allowed),
-                          suggestion=f" (menade du {close[0]}?)" if close else "")
+                          suggestion=_suggestion(str(loc[-1]), allowed))
             line = _line_for(doc, loc)
         elif code == "invalid_choice":
             choices = ctx.get("expected", "").replace("'", "").replace(" or ", ", ")
@@ -203,12 +239,28 @@ def _translate(error: ValidationError, model: type[BaseModel], doc: YamlDocument
         else:
             message = say(code, value=value if not isinstance(value, (dict, list)) else "…")
             line = _line_for(doc, loc)
+        line = exact_line or line
         key = (line, message)
         if key in seen:
             continue
         seen.add(key)
         result.append(DataError(shown, line, loc, _label(doc.data, loc), message))
     return result
+
+
+def _hidden_by_empty_key(doc: YamlDocument, loc: tuple, code: str) -> bool:
+    """An error that only repeats that a key was written with no value (already reported as empty_value)."""
+    if loc in doc.empty_keys:
+        return True
+    return code in ("text_missing_sv", "hours_empty") and any(key[:-1] == loc for key in doc.empty_keys)
+
+
+def _suggestion(name: str, allowed: list[str]) -> str:
+    meant = SWEDISH_FIELDS.get(name.strip().lower())
+    if meant not in allowed:
+        close = difflib.get_close_matches(name, allowed, n=1)
+        meant = close[0] if close else None
+    return f" (menade du {meant}?)" if meant else ""
 
 
 def _catalogue_codes() -> set[str]:
@@ -239,8 +291,17 @@ def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
     return sorted(current.model_fields)
 
 
-def _check_references(site: SiteData, loaded: dict[str, _Loaded]) -> list[DataError]:
+def _check_references(loaded: dict[str, _Loaded], parsed: dict[str, YamlDocument]) -> list[DataError]:
+    """Unique ids and references between files, for every file that validated.
+
+    A reference is checked against the file it points into even when that file has errors of its own, as long
+    as it could be read: its records' ids (and audience) are taken from the YAML as written.
+    """
     errors: list[DataError] = []
+
+    def part(file: str):
+        item = loaded.get(file)
+        return next(iter(item.values.values())) if item else None
 
     def where(file: str, loc: tuple) -> tuple[str, int, tuple | None]:
         item = loaded[file]
@@ -248,9 +309,9 @@ def _check_references(site: SiteData, loaded: dict[str, _Loaded]) -> list[DataEr
 
     # Unique ids within each list of records.
     for file, path in RECORD_LISTS:
-        records = site
-        for part in path:
-            records = getattr(records, part) if records is not None else None
+        records = part(file)
+        for name in path[1:]:
+            records = getattr(records, name) if records is not None else None
         first: dict[str, int] = {}
         for index, record in enumerate(records or []):
             loc = path + (index, "id")
@@ -261,40 +322,63 @@ def _check_references(site: SiteData, loaded: dict[str, _Loaded]) -> list[DataEr
             else:
                 first[record.id] = line
 
-    contacts = {c.id: c for c in site.contacts}
-    lines = {s.id: s for s in site.support_lines}
+    def ids(file: str, kind: str) -> dict[str, bool] | None:
+        """id -> is public, for the records of a file; None when the file could not be read."""
+        records = part(file)
+        if records is not None:
+            return {record.id: record.is_public for record in records}
+        doc = parsed.get(file)
+        written = doc.data.get(kind) if doc is not None and isinstance(doc.data, dict) else None
+        if not isinstance(written, list):
+            return None
+        return {str(r["id"]): r.get("audience", "public") != "staff"
+                for r in written if isinstance(r, dict) and isinstance(r.get("id"), str)}
 
-    def check(file: str, loc: tuple, ref: str, table: dict, kind: str, public_place: bool) -> None:
+    tables = {"contacts": ids("contacts.yml", "contacts"), "support_lines": ids("support_lines.yml", "support_lines")}
+
+    def check(file: str, loc: tuple, ref: str, kind: str, public_place: bool) -> None:
+        table = tables[kind]
+        if table is None:
+            return  # contacts.yml or support_lines.yml could not be read: its ids are not known
         shown, line, label = where(file, loc)
         if ref not in table:
             errors.append(DataError(shown, line, loc, label, say(
                 "unknown_reference", value=ref, kind=_KIND_LABELS[kind], known=", ".join(sorted(table)))))
-        elif public_place and not table[ref].is_public:
-            errors.append(DataError(shown, line, loc, label, say("staff_reference_in_public", value=ref)))
+        elif public_place and not table[ref]:
+            place = _ALWAYS_PUBLIC.get(loc[1])
+            message = (say("staff_reference_always_public", value=ref, field=".".join(loc[1:]), place=place)
+                       if place else say("staff_reference_in_public", value=ref))
+            errors.append(DataError(shown, line, loc, label, message))
 
-    m = site.municipality
-    check("municipality.yml", ("municipality", "switchboard"), m.switchboard, contacts, "contacts", True)
-    check("municipality.yml", ("municipality", "social_services"), m.social_services, contacts, "contacts", True)
-    check("municipality.yml", ("municipality", "coordination", "contact"), m.coordination.contact, contacts,
-          "contacts", True)
-    if m.consultation:
-        check("municipality.yml", ("municipality", "consultation", "contact"), m.consultation.contact, contacts,
-              "contacts", m.consultation.audience == "public")
-    check("accessibility.yml", ("accessibility", "feedback_contact"), site.accessibility.feedback_contact,
-          contacts, "contacts", True)
-    guidance = site.staff_guidance
+    m = part("municipality.yml")
+    if m is not None:
+        check("municipality.yml", ("municipality", "switchboard"), m.switchboard, "contacts", True)
+        check("municipality.yml", ("municipality", "social_services"), m.social_services, "contacts", True)
+        check("municipality.yml", ("municipality", "coordination", "contact"), m.coordination.contact,
+              "contacts", True)
+        if m.consultation:
+            check("municipality.yml", ("municipality", "consultation", "contact"), m.consultation.contact,
+                  "contacts", m.consultation.audience == "public")
+    accessibility = part("accessibility.yml")
+    if accessibility is not None:
+        check("accessibility.yml", ("accessibility", "feedback_contact"), accessibility.feedback_contact,
+              "contacts", True)
+    guidance = part("staff_guidance.yml")
     if guidance is not None:
-        check("staff_guidance.yml", ("staff_guidance", "training_contact"), guidance.training_contact, contacts,
+        check("staff_guidance.yml", ("staff_guidance", "training_contact"), guidance.training_contact,
               "contacts", False)
         for index, step in enumerate(guidance.concern_steps):
             for n, ref in enumerate(step.contacts):
                 check("staff_guidance.yml", ("staff_guidance", "concern_steps", index, "contacts", n), ref,
-                      contacts, "contacts", False)
-    for index, step in enumerate(site.relatives.steps):
+                      "contacts", False)
+        for n, ref in enumerate(guidance.professional_lines):
+            check("staff_guidance.yml", ("staff_guidance", "professional_lines", n), ref, "support_lines", False)
+    relatives = part("relatives.yml")
+    for index, step in enumerate(relatives.steps if relatives is not None else []):
         for n, ref in enumerate(step.lines):
-            check("relatives.yml", ("relatives", "steps", index, "lines", n), ref, lines, "support_lines",
+            check("relatives.yml", ("relatives", "steps", index, "lines", n), ref, "support_lines",
                   step.is_public)
         for n, ref in enumerate(step.contacts):
-            check("relatives.yml", ("relatives", "steps", index, "contacts", n), ref, contacts, "contacts",
+            check("relatives.yml", ("relatives", "steps", index, "contacts", n), ref, "contacts",
                   step.is_public)
     return errors

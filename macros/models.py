@@ -7,17 +7,29 @@ JSON Schema files in schemas/ are generated from these models (`python -m macros
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from .dates import add_months
-from .fields import (UNDATED, AnyDate, Audience, Clock, Day, Email, Id, LocalText, PastDate, PhoneNumber, Plain, Url,
-                     Verified)
+from .fields import (UNDATED, AnyDate, Audience, Clock, Day, Email, Flag, Id, LocalText, PastDate, PhoneNumber, Plain,
+                     Url, Verified, whole_number)
 
 DAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+# A period that closes earlier than it opens runs over the night: it must open in the afternoon or evening
+# and close in the morning (Jourhavande medmänniska: 21:00–06:00). closes: "00:00" means until midnight.
+# Anything else (opens 12:00, closes 09:00) is taken for swapped times rather than a 21-hour night.
+NIGHT_OPENS_FROM = time(15, 0)
+NIGHT_CLOSES_BY = time(12, 0)
+Months = whole_number(1, 120)
+WorkingDays = whole_number(1, 60)
+
+
+def _error(code: str, **values) -> PydanticCustomError:
+    """A record-level error; at= names the field (or list item) it is about, for the line number."""
+    return PydanticCustomError(code, code, values)
 
 
 class Strict(BaseModel):
@@ -50,7 +62,7 @@ class Sourced(Strict):
         if self.http_reason is None:
             for name, value in self:
                 if isinstance(value, str) and value.startswith("http://"):
-                    raise PydanticCustomError("http_needs_reason", "http_needs_reason", {"value": value})
+                    raise _error("http_needs_reason", value=value, at=name)
         return self
 
     @property
@@ -63,14 +75,25 @@ class Sourced(Strict):
 
 
 class Period(Strict):
-    days: list[Day] = Field(min_length=1, description="Dagar: mon, tue, wed, thu, fri, sat, sun.")
+    days: list[Day] = Field(min_length=1, json_schema_extra={"uniqueItems": True},
+                            description="Dagar: mon, tue, wed, thu, fri, sat, sun, var och en en gång.")
     opens: Clock = Field(description="Öppnar, t.ex. \"09:00\".")
-    closes: Clock = Field(description="Stänger, t.ex. \"15:00\". Tidigare än opens betyder över natten.")
+    closes: Clock = Field(description="Stänger, t.ex. \"15:00\". \"00:00\" betyder midnatt. Tidigare än opens "
+                                      "betyder över natten: då öppnar linjen 15:00 eller senare och stänger "
+                                      "senast 12:00, t.ex. 21:00–06:00.")
 
     @model_validator(mode="after")
-    def _not_same_time(self):
+    def _sensible_times(self):
+        for index, day in enumerate(self.days):
+            if day in self.days[:index]:
+                raise _error("duplicate_day", value=day, at=("days", index))
+        opens, closes = self.opens.strftime("%H:%M"), self.closes.strftime("%H:%M")
         if self.opens == self.closes:
-            raise PydanticCustomError("same_open_close", "same_open_close", {"value": self.opens.strftime("%H:%M")})
+            raise _error("same_open_close", value=opens, at="closes")
+        if self.overnight and self.closes != time(0, 0) and not (
+                self.opens >= NIGHT_OPENS_FROM and self.closes <= NIGHT_CLOSES_BY):
+            raise _error("closes_before_opens", opens=opens, closes=closes, at="closes",
+                         night_from=NIGHT_OPENS_FROM.strftime("%H:%M"), night_by=NIGHT_CLOSES_BY.strftime("%H:%M"))
         return self
 
     @property
@@ -79,9 +102,9 @@ class Period(Strict):
 
 
 class Hours(Strict):
-    always: bool = Field(False, description="true om linjen är öppen dygnet runt alla dagar.")
+    always: Flag = Field(False, description="true om linjen är öppen dygnet runt alla dagar.")
     periods: list[Period] = Field(default_factory=list, description="Öppettider per dag.")
-    closed_on_public_holidays: bool = Field(False, description="true om linjen är stängd på helgdagar.")
+    closed_on_public_holidays: Flag = Field(False, description="true om linjen är stängd på helgdagar.")
     note: LocalText | None = Field(None, description="Öppettider i ord, när de inte går att skriva som tider.")
 
     @model_validator(mode="after")
@@ -119,9 +142,9 @@ class SupportLine(Reachable):
                     "wellbeing (stöd när man mår dåligt).")
     for_whom: LocalText = Field(description="Vem linjen är till för.")
     about: LocalText | None = Field(None, description="Vad man kan få hjälp med, en eller två meningar.")
-    anonymous: bool | None = Field(None, description="true, false, eller utelämna om källan inte säger något.")
-    free_of_charge: bool | None = Field(None, description="true om det är gratis att ringa. 020-nummer räknas som gratis.")
-    featured: bool = Field(False, description="true visar linjen överst på startsidan.")
+    anonymous: Flag | None = Field(None, description="true, false, eller utelämna om källan inte säger något.")
+    free_of_charge: Flag | None = Field(None, description="true om det är gratis att ringa. 020-nummer räknas som gratis.")
+    featured: Flag = Field(False, description="true visar linjen överst på startsidan.")
 
 
 class SupportLinesFile(Strict):
@@ -155,8 +178,8 @@ class Consultation(Strict):
 class Municipality(Strict):
     id: Id = Field(description="Kommunens id, t.ex. katrineholm.")
     name: Plain = Field(description="Kommunens namn, t.ex. Katrineholms kommun.")
-    short_name: Plain = Field(description="Ortens namn, t.ex. Katrineholm.")
-    genitive: Plain = Field(description="Namnet i genitiv, t.ex. Katrineholms.")
+    short_name: Plain | None = Field(None, description="Ortens namn, t.ex. Katrineholm. Valfritt; sidorna använder name.")
+    genitive: Plain | None = Field(None, description="Namnet i genitiv, t.ex. Katrineholms kommuns. Valfritt; sidorna använder name.")
     website: Url = Field(description="Kommunens webbplats.")
     region: Plain = Field(description="Län, t.ex. Södermanlands län.")
     open_data_license: Url = Field(description="Licensen för öppna data, t.ex. CC0.")
@@ -195,7 +218,7 @@ class Owner(Strict):
 class FollowUp(Strict):
     how: LocalText = Field(description="Hur planen följs upp.")
     frequency: LocalText = Field(description="Hur ofta, i ord.")
-    interval_months: int = Field(gt=0, le=120, description="Hur ofta i månader, för påminnelser.")
+    interval_months: Months = Field(description="Hur ofta i månader, för påminnelser.")
     last_done: PastDate | None = Field(None, description="Senaste genomförda uppföljning.")
 
 
@@ -217,8 +240,8 @@ class Plan(Strict):
     @model_validator(mode="after")
     def _valid_order(self):
         if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
-            raise PydanticCustomError("validity_order", "validity_order", {
-                "until": self.valid_until.isoformat(), "start": self.valid_from.isoformat()})
+            raise _error("validity_order", until=self.valid_until.isoformat(), start=self.valid_from.isoformat(),
+                         at="valid_until")
         return self
 
     @property
@@ -295,6 +318,8 @@ class StaffGuidance(Strict):
     training_contact: Id = Field(description="id i contacts.yml: vem man frågar om utbildning.")
     method: LocalText = Field(description="Metodutveckling och genusperspektiv i det dagliga arbetet.")
     documentation: list[LocalText] = Field(min_length=1, description="Regler för dokumentation.")
+    professional_lines: list[Id] = Field(default_factory=list, description=(
+        "id i support_lines.yml: stödlinjer för yrkesverksamma, visas på sidan Vid oro för någon."))
 
 
 class StaffGuidanceFile(Strict):
@@ -316,7 +341,7 @@ class Accessibility(Strict):
     updated_on: PastDate = Field(description="När redogörelsen senast uppdaterades.")
     method: LocalText = Field(description="Hur granskningen gjordes.")
     feedback_contact: Id = Field(description="id i contacts.yml dit man kan skicka synpunkter.")
-    feedback_days: int = Field(10, gt=0, le=60, description="Hur många arbetsdagar svaret tar.")
+    feedback_days: WorkingDays = Field(10, description="Hur många arbetsdagar svaret tar.")
 
 
 class AccessibilityFile(Strict):

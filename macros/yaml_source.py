@@ -4,6 +4,10 @@ PyYAML with YAML 1.2-style scalars: only true/false are booleans (so "no" and "o
 21:00 are text rather than sexagesimal numbers, numbers with a leading zero (phone numbers) stay text, and
 only ISO dates (2024-03-18) become dates. Problems come back as (line, code, values) tuples, never raised,
 so that one run reports every file's problems.
+
+Text values come back as SourceText: a str that remembers its lines (so that a check can point at the line
+of a link inside a long text) and any `# comment` that cut an unquoted text short. A key written with no
+value (`phone:`) is left out of the data and listed in `empty_keys`, so that validation can say so.
 """
 
 from __future__ import annotations
@@ -45,8 +49,8 @@ _PROBLEMS = [
     ("could not find expected ':'", "ett kolon saknas efter fältnamnet"),
     ("expected <block end>, but found '-'", "ett bindestreck har fel indrag"),
     ("expected <block end>", "indraget stämmer inte med raderna ovanför"),
-    ("found unexpected end of stream", "ett citattecken eller en parentes stängs aldrig"),
     ("while scanning a quoted scalar", "ett citattecken stängs aldrig"),
+    ("found unexpected end of stream", "ett citattecken eller en parentes stängs aldrig"),
     ("found undefined alias", "ett * hänvisar till något som inte finns"),
     ("found unknown escape character", "ett \\ följs av ett tecken som inte går att använda"),
     ("found character '@' that cannot start any token", "text som börjar med @ måste stå inom citattecken"),
@@ -54,6 +58,27 @@ _PROBLEMS = [
     ("found character '%' that cannot start any token", "text som börjar med % måste stå inom citattecken"),
     ("while parsing a flow", "en [ eller { stängs aldrig"),
 ]
+
+
+class SourceText(str):
+    """A text value from a data file, with where it stood.
+
+    line: the line the value starts on; source: the file's lines the value spans; comment: the text after
+    ` #` when an unquoted value was cut short by what YAML reads as a comment; written: that whole line's
+    value as typed (the text and the comment together).
+    """
+
+    line: int = 0
+    source: tuple[str, ...] = ()
+    comment: str | None = None
+    written: str | None = None
+
+    def line_of(self, fragment: str) -> int:
+        """The line in the file where fragment of this text stands (the first line of the value if unsure)."""
+        for offset, text in enumerate(self.source):
+            if fragment and fragment in text:
+                return self.line + offset
+        return self.line
 
 
 @dataclass
@@ -69,6 +94,9 @@ class YamlDocument:
     # (key or index, ...) path -> 1-based line where that value (for a key: the key) starts
     lines: dict = field(default_factory=dict)
     problems: list = field(default_factory=list)
+    # paths of keys written with no value (`phone:`), left out of data, with their line
+    empty_keys: dict = field(default_factory=dict)
+    source: list = field(default_factory=list)  # the file's lines
 
 
 def read_yaml(path: Path) -> YamlDocument:
@@ -81,6 +109,7 @@ def read_yaml(path: Path) -> YamlDocument:
         doc.problems.append(Problem(line, "invalid_utf8", {"byte": f"0x{raw[error.start]:02X}"}))
         return doc
     text = text.removeprefix("\ufeff")
+    doc.source = text.splitlines()
     if not _has_content(text):
         doc.problems.append(Problem(1, "file_empty"))
         return doc
@@ -92,10 +121,10 @@ def read_yaml(path: Path) -> YamlDocument:
             mark = error.problem_mark
             doc.problems.append(Problem(mark.line + 1 if mark else 1, "yaml_multiple_documents"))
         else:
-            doc.problems.append(_syntax_problem(error))
+            doc.problems.append(_syntax_problem(error, text))
         return doc
     except yaml.YAMLError as error:
-        doc.problems.append(_syntax_problem(error))
+        doc.problems.append(_syntax_problem(error, text))
         return doc
     finally:
         loader.dispose()
@@ -110,14 +139,67 @@ def _has_content(text: str) -> bool:
     return any(line.strip() and not line.lstrip().startswith("#") for line in text.splitlines())
 
 
-def _syntax_problem(error: yaml.YAMLError) -> Problem:
-    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+# Errors whose context mark (where the thing began) is the line to fix, rather than where PyYAML gave up.
+_CONTEXT_FIRST = ("while scanning a simple key", "while scanning a quoted scalar", "while parsing a flow")
+
+
+def _syntax_problem(error: yaml.YAMLError, text: str) -> Problem:
+    context = getattr(error, "context", "") or ""
+    problem = getattr(error, "problem", "") or ""
+    problem_mark = getattr(error, "problem_mark", None)
+    context_mark = getattr(error, "context_mark", None)
+    if context_mark and any(context.startswith(c) for c in _CONTEXT_FIRST):
+        mark = context_mark
+    else:
+        mark = problem_mark or context_mark
     line = mark.line + 1 if mark else 1
-    raw = f"{getattr(error, 'context', '') or ''} {getattr(error, 'problem', '') or error}"
+    quote = _unclosed_quote(text, line)
+    if quote:
+        return Problem(quote, "yaml_syntax", {"problem": "ett citattecken stängs aldrig"})
+    if "mapping values are not allowed here" in problem and _indented_more(text.splitlines(), line):
+        return Problem(line, "yaml_syntax", {"problem": "raden har fler mellanslag i början än raden ovanför"})
+    raw = f"{context} {problem or error}"
     for needle, words in _PROBLEMS:
         if needle in raw:
             return Problem(line, "yaml_syntax", {"problem": words})
     return Problem(line, "yaml_syntax", {"problem": "raden följer inte YAML-formatet"})
+
+
+def _unclosed_quote(text: str, error_line: int) -> int | None:
+    """The line of a quoted text that runs on over several lines up to where the error was found.
+
+    `category: "extremism` has no closing quote, so YAML reads on until the next " several lines further
+    down, and fails there for what looks like an indentation problem. A quoted value spanning lines that
+    ends at (or just before) the error line is almost certainly the cause.
+    """
+    found = None
+    try:
+        for token in yaml.scan(text, Loader=_Loader):
+            if token.start_mark.line + 1 > error_line:
+                break
+            if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'") and \
+                    token.end_mark.line > token.start_mark.line and token.end_mark.line + 1 >= error_line - 1:
+                found = token.start_mark.line + 1
+    except yaml.YAMLError:
+        pass
+    return found
+
+
+def _indented_more(lines: list[str], line: int) -> bool:
+    """Whether the line is indented further than the `key: value` line above it (one space too many)."""
+    if not 1 <= line <= len(lines):
+        return False
+    here = lines[line - 1]
+    for above in reversed(lines[: line - 1]):
+        if above.strip() and not above.lstrip().startswith("#"):
+            break
+    else:
+        return False
+    indent = len(here) - len(here.lstrip(" "))
+    above_indent = len(above) - len(above.lstrip(" "))
+    if above.lstrip().startswith("- "):
+        above_indent += 2
+    return indent > above_indent and re.match(r"^\s*(?:- )?[^\s#:][^:]*:\s+\S", above) is not None
 
 
 def _value(loader: _Loader, node: yaml.Node, path: tuple, doc: YamlDocument):
@@ -139,15 +221,41 @@ def _value(loader: _Loader, node: yaml.Node, path: tuple, doc: YamlDocument):
                 continue
             seen[key] = key_line
             doc.lines[path + (key,)] = key_line
+            if not node.flow_style and _is_null(value_node):
+                # `phone:` with nothing after it. (Inside { } a lone word is left to validation, which can
+                # tell a text cut at a comma.)
+                doc.empty_keys[path + (key,)] = key_line
+                continue
             result[key] = _value(loader, value_node, path + (key,), doc)
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_value(loader, item, path + (index,), doc) for index, item in enumerate(node.value)]
     try:
-        return loader.construct_object(node, deep=True)
+        value = loader.construct_object(node, deep=True)
     except (ValueError, yaml.constructor.ConstructorError):
         # An ISO-looking date that does not exist (2023-02-30): keep the text so validation names it.
         if node.tag == _TIMESTAMP:
-            return node.value
+            return _source_text(node.value, node, doc)
         doc.problems.append(Problem(node.start_mark.line + 1, "invalid_value", {"value": node.value}))
         return None
+    return _source_text(value, node, doc) if isinstance(value, str) else value
+
+
+def _is_null(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null"
+
+
+def _source_text(value: str, node: yaml.ScalarNode, doc: YamlDocument) -> SourceText:
+    text = SourceText(value)
+    start, end = node.start_mark, node.end_mark
+    # A block scalar (| or >) starts on the line after its indicator.
+    text.line = start.line + 1 + (1 if node.style in ("|", ">") else 0)
+    last = end.line if end.column > 0 else end.line - 1  # a block scalar ends at the start of the next line
+    text.source = tuple(doc.source[text.line - 1: last + 1])
+    if node.style is None and end.line < len(doc.source):
+        rest = doc.source[end.line][end.column:]
+        comment = re.match(r"^\s+#(.*)$", rest)
+        if comment:
+            text.comment = comment.group(1).strip()
+            text.written = doc.source[end.line][start.column:].rstrip() if start.line == end.line else None
+    return text

@@ -62,3 +62,21 @@ def _jsonable(value):
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return value
+
+
+@pytest.mark.parametrize("change, valid", [
+    (lambda line: line["hours"]["periods"][0].update(days=["mon", "mon"]), False),
+    (lambda line: line["hours"]["periods"][0].update(opens=9), False),
+    (lambda line: line.update(phone="020-1OO 200"), False),
+    (lambda line: line.update(featured="yes"), False),
+    (lambda line: line.update(featured="ja"), True),
+])
+def test_the_schema_flags_in_the_editor_what_validation_rejects(change, valid):
+    schema = json.loads(schema_path("support_lines.yml").read_text("utf-8"))
+    data = _jsonable(read_yaml(ROOT / "data" / "support_lines.yml").data)
+    change(next(line for line in data["support_lines"] if line["id"] == "orostelefonen"))
+    if valid:
+        jsonschema.validate(data, schema)
+    else:
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(data, schema)
