@@ -14,3 +14,13 @@ def on_pre_page_macros(env):
     from .page_macros import escape_output
 
     env.env.finalize = escape_output
+
+
+def on_post_page_macros(env):
+    """mkdocs-macros puts an English error report with a Python traceback in place of a page whose macros
+    failed (on_error_fail: false, so that every page's errors are reported). The build still fails, in
+    strict mode; `make serve` would show the report, so show the reader a Swedish placeholder instead."""
+    if env.markdown.lstrip().startswith(("# _Macro Rendering Error_", "# _Macro Syntax Error_")):
+        from .messages import ui
+
+        env.markdown = f'<p class="mv-missing">{ui("macro_failed_preview", "sv")}</p>\n'

@@ -1,8 +1,10 @@
 """`make site`: validate the data, build every output somewhere else, and swap it in only if all succeeded.
 
-The last good site/ and site-staff/ stay exactly as they were when anything fails: bad data, a broken
-macro call, a broken link. MkDocs runs as a subprocess per site (both at once: the machine has two cores);
-its warnings and mkdocs-macros' tracebacks are translated into the catalogue's Swedish messages.
+The last good site/ and site-staff/ stay exactly as they were when anything fails: bad data, a page that
+is not UTF-8, a broken macro call, a broken link. MkDocs runs as a subprocess per site (both at once: the
+machine has two cores). Every warning and error in its output becomes one Swedish line naming the file and
+line (and a GitHub annotation in Actions): the kit's own messages as they are, MkDocs' and mkdocs-macros'
+translated, and anything else quoted in a Swedish sentence. The raw output is shown only with --verbose.
 """
 
 from __future__ import annotations
@@ -16,8 +18,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .load import DataErrors, load_site_data
-from .messages import say
+from .load import DataError, DataErrors, load_site_data
+from .messages import TEMPLATE_PROBLEM_UNKNOWN, TEMPLATE_PROBLEMS, say
 from .site import ROOT, today
 
 # (config file, output folder name) for every site the kit builds.
@@ -47,8 +49,24 @@ def _display(path: Path, root: Path = ROOT) -> str:
         return str(path)
 
 
+def known_datasets(root: Path = ROOT) -> list[str]:
+    """The data folders there are, as DATA= names them: data, examples/umea."""
+    markers = sorted([*root.glob("*/municipality.yml"), *root.glob("examples/*/data/municipality.yml")])
+    return [_display(m.parent.parent if m.parent.name == "data" and m.parent.parent != root else m.parent, root)
+            for m in markers]
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
+
+
 def check(dataset: Dataset, stream=sys.stdout, command: str = "make check") -> int:
     """Validate the data alone; print every error (and GitHub annotations in Actions). Exit status."""
+    if not dataset.data_dir.is_dir():
+        _report([Problem(message=say("folder_missing", folder=_display(dataset.data_dir),
+                                     known=", ".join(known_datasets()) or "data"))], stream)
+        print(f"\n1 fel. Rätta det och kör `{command}` igen.", file=stream)
+        return 1
     try:
         data = load_site_data(dataset.data_dir, today=today(), display_root=ROOT)
     except DataErrors as problem:
@@ -58,61 +76,378 @@ def check(dataset: Dataset, stream=sys.stdout, command: str = "make check") -> i
                 print(error.annotation(), file=stream)
         print(f"\n{len(problem.errors)} fel. Rätta dem och kör `{command}` igen.", file=stream)
         return 1
-    print(f"Datafilerna i {_display(dataset.data_dir)} är i ordning: {len(data.support_lines)} stödlinjer, "
-          f"{len(data.contacts)} kontakter, {len(data.focus_areas)} fokusområden.", file=stream)
+    counts = ", ".join(_count(len(records), one, many) for records, one, many in (
+        (data.support_lines, "stödlinje", "stödlinjer"), (data.contacts, "kontakt", "kontakter"),
+        (data.focus_areas, "fokusområde", "fokusområden")))
+    print(f"Datafilerna i {_display(dataset.data_dir)} är i ordning: {counts}.", file=stream)
     return 0
 
 
 # --- Translating MkDocs' and mkdocs-macros' words ----------------------------------------------------------
 
+@dataclass(frozen=True)
+class Problem:
+    """One problem found by a build, as a communicator reads it: `docs/page.md:12: what is wrong. The fix.`"""
+
+    file: str = ""
+    line: int = 0
+    message: str = ""
+    sep: str = ": "  # " › " for a data error's path inside its file
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}{self.sep}{self.message}" if self.file else self.message
+
+    def annotation(self) -> str:
+        """The problem as a GitHub Actions workflow command, formatted as the data errors are."""
+        if self.file:
+            return DataError(self.file, self.line, message=self.message).annotation()
+        return "::error::" + self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _report(problems: list[Problem], stream) -> None:
+    for problem in problems:
+        print(problem, file=stream)
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            print(problem.annotation(), file=stream)
+
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+_RECORD = re.compile(r"^(?P<level>DEBUG|INFO|WARNING|ERROR|CRITICAL)\s+-\s+(?P<text>.*)$")
+# The kit's own messages (macros/hooks.py, page_macros.py, page_meta.py) already say file, line and fix.
+_OWN = re.compile(r"^(?P<file>[\w./-]+\.(?:md|ya?ml)):(?P<line>\d+)(?P<sep>: | › )(?P<message>.+)$")
+_OWN_PDF = "PDF:en"
+
+_DID_YOU_MEAN = r"(?: Did you mean '(?P<suggest>[^']*)'\?)?"
 _LINK = re.compile(r"Doc file '(?P<page>[^']+)' contains a link '(?P<target>[^']+)', but the target "
-                   r"'?[^']*'? ?is not found among documentation files")
+                   r"(?:'[^']*' )?is not found among documentation files\." + _DID_YOU_MEAN)
 _ANCHOR_SAME = re.compile(r"Doc file '(?P<page>[^']+)' contains a link '(?P<target>#[^']+)', but there is no "
                           r"such anchor on this page")
 _ANCHOR_OTHER = re.compile(r"Doc file '(?P<page>[^']+)' contains a link '(?P<target>[^']+)', but the doc "
-                           r"'[^']+' does not contain an anchor")
+                           r"'(?P<doc>[^']+)' does not contain an anchor")
+_ABSOLUTE = re.compile(r"Doc file '(?P<page>[^']+)' contains an absolute link '(?P<target>[^']+)', it was left "
+                       r"as is\." + _DID_YOU_MEAN)
+_UNRECOGNIZED = re.compile(r"Doc file '(?P<page>[^']+)' contains an unrecognized relative link '(?P<target>[^']+)'"
+                           r", it was left as is\.")
+_NOT_IN_NAV = re.compile(r"The following pages exist in the docs directory, but are not included in the "
+                         r"\"nav\" configuration:(?P<pages>(?:\n\s*- .+)+)")
+_NAV_MISSING = re.compile(r"A reference to '(?P<target>[^']+)' is included in the 'nav' configuration, which is "
+                          r"not found in the documentation files\.")
+_CONFIG_VALUE = re.compile(r"^Config value '(?P<key>[^']+)': (?P<problem>.+)", re.S)
+_CONFIG_YAML = re.compile(r"^MkDocs encountered an error parsing the configuration file: ")
+_YAML_MARK = re.compile(r'in "(?P<file>[^"]+)", line (?P<line>\d+)')
+_IMAGE = re.compile(r"\.(?:png|jpe?g|gif|svg|webp|avif)$", re.IGNORECASE)
+
+_MACRO_REPORT = "[macros] - ERROR # _Macro"
 _MACRO_FILE = re.compile(r"_File_: `(?P<page>[^`]+)`")
-_MACRO_UNDEFINED = re.compile(r"UndefinedError_?: '(?P<name>[^']+)' is undefined")
+_MACRO_KIND = re.compile(r"^_(?!File_)(?P<kind>\w+)_: (?P<problem>.*)$", re.MULTILINE)
 _MACRO_SYNTAX = re.compile(r"_Line (?P<line>\d+) in Markdown file:_ \*\*(?P<problem>.*?)\*\*")
-_MACRO_OTHER = re.compile(r"^_(?P<kind>\w+)_: (?P<problem>.*)$", re.MULTILINE)
+_TEMPLATE_LINE = re.compile(r'File "<template>", line (?P<line>\d+)')
+_UNDEFINED = re.compile(r"^'(?P<name>[^']+)' is undefined$")
+_NO_ATTRIBUTE = re.compile(r"^'(?P<owner>[^']+)' has no attribute '(?P<name>[^']+)'$")
+_TOO_MANY = re.compile(r"(?P<macro>\w+)\(\) takes (?:from \d+ to )?(?P<most>\d+) positional arguments? but "
+                       r"(?P<given>\d+) (?:was|were) given")
+_MISSING = re.compile(r"(?P<macro>\w+)\(\) missing \d+ required (?:positional |keyword-only )?arguments?: "
+                      r"(?P<names>.+)$")
+_UNEXPECTED = re.compile(r"(?P<macro>\w+)\(\) got an unexpected keyword argument '(?P<name>[^']+)'")
+_TEMPLATE_CODE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
 
 
-def _line_in(page: str, needle: str, docs: Path) -> int:
-    try:
-        for number, line in enumerate((docs / page).read_text("utf-8").splitlines(), 1):
-            if needle in line:
-                return number
-    except OSError:
-        pass
-    return 1
-
-
-def translate(output: str, docs: Path) -> list[str]:
-    """The problems in one MkDocs run's output, each as `docs/page.md:line: Swedish message`."""
-    problems: list[str] = []
-    for line in output.splitlines():
-        message = line.split(" - ", 1)[-1].strip()
-        if line.startswith(("ERROR", "WARNING")) and "plugins.motverka" in line:
-            problems.append(message.split(": ", 1)[-1] if message.startswith("plugins.motverka") else message)
+def _records(output: str) -> list[tuple[str, str]]:
+    """MkDocs' output as (level, text) records: a log line with the lines that belong to it, a Python
+    traceback ("TRACEBACK"), a fatal `Error: …` ("FATAL") or the closing `Aborted with …` ("ABORTED")."""
+    records: list[tuple[str, list[str]]] = []
+    attach = False      # whether unprefixed lines still belong to the last record
+    fences = None       # inside a mkdocs-macros error report: ``` lines seen so far (it has two)
+    for line in _ANSI.sub("", output).splitlines():
+        if fences is not None and fences < 2:
+            records[-1][1].append(line)
+            fences += line.strip().startswith("```")
             continue
-        for pattern, code in ((_LINK, "link_broken"), (_ANCHOR_SAME, "anchor_broken"),
-                              (_ANCHOR_OTHER, "anchor_broken")):
-            match = pattern.search(line)
-            if match:
+        fences = None
+        if match := _RECORD.match(line):
+            records.append((match["level"], [match["text"]]))
+            attach = True
+            if match["text"].startswith(_MACRO_REPORT):
+                fences = 0
+        elif line.startswith("Traceback (most recent call last):"):
+            records.append(("TRACEBACK", [line]))
+            attach = True
+        elif line.startswith("Error: "):
+            records.append(("FATAL", [line.removeprefix("Error: ")]))
+            attach = True
+        elif line.startswith("Aborted with"):
+            records.append(("ABORTED", [line]))
+            attach = False
+        elif not line.strip():
+            attach = False
+        elif attach and records:
+            records[-1][1].append(line)
+    return [(level, "\n".join(lines)) for level, lines in records]
+
+
+def _quote(text: str) -> str:
+    """The original words for a fallback message: the first line (with its list, if it ends in a colon)."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    shown = " ".join(lines) if lines and lines[0].endswith(":") else (lines[0] if lines else "")
+    shown = shown.removesuffix(".")  # the message puts its own full stop after the quote
+    return shown if len(shown) <= 300 else shown[:297] + "…"
+
+
+def _unexplained(text: str) -> Problem:
+    return Problem(message=say("build_other", problem=_quote(text)))
+
+
+class _Reader:
+    """Translates one site's MkDocs output, looking up lines in the pages and configuration files."""
+
+    def __init__(self, docs: Path, config: str):
+        self.docs = docs
+        self.root = docs.parent
+        self.configs = list(dict.fromkeys([config, "mkdocs.yml"]))
+
+    # -- the files ------------------------------------------------------------------------------------------
+
+    def source(self, page: str) -> str:
+        try:
+            return (self.docs / page).read_text("utf-8-sig")  # as MkDocs reads it
+        except (OSError, UnicodeDecodeError):
+            return ""
+
+    def offset(self, page: str) -> int:
+        """Lines before the Markdown that mkdocs-macros renders: the front matter, and blank lines after it."""
+        from mkdocs.utils.meta import get_data
+
+        source = self.source(page)
+        markdown, _ = get_data(source)
+        return source[: len(source) - len(markdown)].count("\n")
+
+    def line_of(self, page: str, target: str) -> int:
+        source = self.source(page).splitlines()
+        for needle in (f"({target}", f"]: {target}", target):
+            for number, line in enumerate(source, 1):
+                if needle in line:
+                    return number
+        return 1
+
+    def name_line(self, page: str, name: str, attribute: bool = False) -> int | None:
+        """The line of a name used inside {{ … }} or {% … %} (after a dot for an attribute), as a whole word."""
+        source = self.source(page)
+        before = r"\." if attribute else r"(?<![\w.\"'])"
+        pattern = re.compile(before + re.escape(name) + r"(?![\w\"'])")
+        for code in _TEMPLATE_CODE.finditer(source):
+            if hit := pattern.search(code.group()):
+                return source.count("\n", 0, code.start() + hit.start()) + 1
+        return None
+
+    def owner(self, page: str, line: int, name: str) -> str | None:
+        """What stands before `.name` on the page's line, inside {{ … }}: `municipality` in municipality.nmae."""
+        lines = self.source(page).splitlines()
+        text = lines[line - 1] if 0 < line <= len(lines) else ""
+        for code in _TEMPLATE_CODE.finditer(text):
+            if found := re.search(r"(?P<owner>[A-Za-z_][\w.]*)\." + re.escape(name) + r"(?!\w)", code.group()):
+                return found["owner"]
+        return None
+
+    def config_line(self, needle: str, key: bool = False) -> tuple[str, int]:
+        for config in self.configs:
+            try:
+                lines = (self.root / config).read_text("utf-8").splitlines()
+            except OSError:
+                continue
+            for number, line in enumerate(lines, 1):
+                if (line.startswith(f"{needle}:") if key else needle in line):
+                    return config, number
+        return self.configs[0], 1
+
+    # -- the records ----------------------------------------------------------------------------------------
+
+    def problems(self, output: str) -> list[Problem]:
+        records = _records(output)
+        # A page whose macros failed has mkdocs-macros' report instead of its text, so links to its headings
+        # fail too: those follow from the macro error and are not reported separately.
+        failed_pages = {file["page"] for _, text in records if text.startswith(_MACRO_REPORT)
+                        for file in [_MACRO_FILE.search(text)] if file}
+        found: list[Problem] = []
+        for level, text in records:
+            anchor = _ANCHOR_OTHER.search(text) or _ANCHOR_SAME.search(text)
+            if anchor and (anchor["doc"] if "doc" in anchor.re.groupindex else anchor["page"]) in failed_pages:
+                continue
+            if level in ("WARNING", "ERROR", "CRITICAL"):
+                found += self.logged(text)
+            elif level == "FATAL":
+                found.append(self.fatal(text))
+            elif level == "TRACEBACK":
+                found.append(self.traceback(text))
+        return found
+
+    def logged(self, text: str) -> list[Problem]:
+        first = text.split("\n", 1)[0].removeprefix("plugins.motverka: ")
+        if first.startswith(_MACRO_REPORT):
+            return [self.macro(text)]
+        if own := _OWN.match(first):
+            return [Problem(own["file"], int(own["line"]), own["message"], own["sep"])]
+        if first.startswith(_OWN_PDF):
+            return [Problem(message=first)]
+        if match := _LINK.search(text):
+            page, target = match["page"], match["target"]
+            path = target.split("#", 1)[0].split("?", 1)[0]
+            if _IMAGE.search(path):
+                message = say("image_missing", target=target, name=path.rsplit("/", 1)[-1])
+            else:
+                message = say("link_broken", target=target)
+            return [Problem(f"docs/{page}", self.line_of(page, target), message)]
+        for pattern in (_ANCHOR_SAME, _ANCHOR_OTHER):
+            if match := pattern.search(text):
                 page, target = match["page"], match["target"]
-                problems.append(f"docs/{page}:{_line_in(page, target, docs)}: {say(code, target=target)}")
-                break
-    file = _MACRO_FILE.search(output)
-    if file:
+                return [Problem(f"docs/{page}", self.line_of(page, target), say("anchor_broken", target=target))]
+        if match := _ABSOLUTE.search(text):
+            page, target = match["page"], match["target"]
+            suggestion = f"({match['suggest'] or 'stodlinjer.md'})"
+            return [Problem(f"docs/{page}", self.line_of(page, target),
+                            say("link_absolute", target=target, suggestion=suggestion))]
+        if match := _UNRECOGNIZED.search(text):
+            page, target = match["page"], match["target"]
+            return [Problem(f"docs/{page}", self.line_of(page, target), say("link_unrecognized", target=target))]
+        if match := _NOT_IN_NAV.search(text):
+            return [self.not_in_nav(page) for page in
+                    dict.fromkeys(self.main_language(p.strip()[2:].strip()) for p in
+                                  match["pages"].strip().splitlines())]
+        if match := _NAV_MISSING.search(text):
+            config, line = self.config_line(match["target"])
+            return [Problem(config, line, say("nav_missing_page", target=match["target"]))]
+        if match := _CONFIG_VALUE.search(first):
+            key = match["key"].split(".", 1)[0]
+            config, line = self.config_line(key, key=True)
+            return [Problem(config, line, say("config_invalid", key=match["key"], problem=_quote(match["problem"])))]
+        return [_unexplained(text)]
+
+    def main_language(self, page: str) -> str:
+        """stodlinjer.md for stodlinjer.en.md: the menu lists the Swedish page and the translation follows it."""
+        match = re.match(r"^(?P<stem>.+)\.[a-z]{2}\.md$", page)
+        return f"{match['stem']}.md" if match and (self.docs / f"{match['stem']}.md").exists() else page
+
+    def not_in_nav(self, page: str) -> Problem:
+        key, config = ("staff_nav", "mkdocs.staff.yml") if page.startswith("personal/") else ("nav", "mkdocs.yml")
+        return Problem(f"docs/{page}", 1, say("page_not_in_nav", key=key, config=config, page=page))
+
+    def fatal(self, text: str) -> Problem:
+        if _CONFIG_YAML.match(text):
+            marks = list(_YAML_MARK.finditer(text))
+            if marks:
+                return self.config_syntax(marks[-1]["file"], int(marks[-1]["line"]), text)
+        if match := _CONFIG_VALUE.search(text):
+            config, line = self.config_line(match["key"].split(".", 1)[0], key=True)
+            return Problem(config, line, say("config_invalid", key=match["key"], problem=_quote(match["problem"])))
+        return _unexplained(text)
+
+    def config_syntax(self, file: str, line: int, text: str) -> Problem:
+        """A YAML error in mkdocs.yml or mkdocs.staff.yml, in the words used for the data files."""
+        import yaml
+
+        from .yaml_source import _syntax_problem
+
+        path = Path(file) if Path(file).is_absolute() else self.root / file
+        shown = _display(path, self.root)
+        try:
+            source = path.read_text("utf-8")
+            yaml.compose(source, Loader=yaml.SafeLoader)  # the syntax only: the files use !ENV and other tags
+        except yaml.YAMLError as error:
+            problem = _syntax_problem(error, source)
+            return Problem(shown, problem.line, say(problem.code, **problem.values))
+        except OSError:
+            pass
+        return _unexplained(text)
+
+    def traceback(self, text: str) -> Problem:
+        lines = [line for line in text.splitlines()[1:] if line.strip() and not line[0].isspace()]
+        lines = [line for line in lines if not line.startswith(("During handling", "The above exception"))]
+        return _unexplained(lines[-1] if lines else text)
+
+    # -- mkdocs-macros' reports -----------------------------------------------------------------------------
+
+    def macro(self, text: str) -> Problem:
+        file = _MACRO_FILE.search(text)
+        if not file:
+            return _unexplained(text)
         page = file["page"]
-        if undefined := _MACRO_UNDEFINED.search(output):
-            name = undefined["name"]
-            problems.append(f"docs/{page}:{_line_in(page, name, docs)}: {say('macro_undefined', name=name)}")
-        elif syntax := _MACRO_SYNTAX.search(output):
-            problems.append(f"docs/{page}:{syntax['line']}: {say('macro_syntax', problem=syntax['problem'])}")
-        elif other := _MACRO_OTHER.search(output):
-            problems.append(f"docs/{page}:1: {say('macro_failed', problem=other['problem'])}")
-    return [p.replace("plugins.motverka: ", "") for p in problems]
+        where = f"docs/{page}"
+        offset = self.offset(page)
+        if syntax := _MACRO_SYNTAX.search(text):
+            return Problem(where, int(syntax["line"]) + offset, say("macro_syntax", problem=_template_words(
+                syntax["problem"])))
+        kind = _MACRO_KIND.search(text)
+        if not kind:
+            return _unexplained(text)
+        problem = kind["problem"].strip()
+        frames = _TEMPLATE_LINE.findall(text)
+        line = int(frames[-1]) + offset if frames else None
+        if match := _UNDEFINED.match(problem):
+            name = match["name"]
+            return Problem(where, line or self.name_line(page, name) or 1, say("macro_undefined", name=name))
+        if match := _NO_ATTRIBUTE.match(problem):
+            name = match["name"]
+            line = line or self.name_line(page, name, attribute=True) or 1
+            owner = self.owner(page, line, name)
+            if owner:
+                code = "macro_none_attribute" if match["owner"] == "None" else "macro_no_attribute"
+                return Problem(where, line, say(code, owner=owner, name=name))
+        examples = _macro_examples()
+        for pattern, code in ((_TOO_MANY, "macro_too_many_values"), (_MISSING, "macro_missing_values"),
+                              (_UNEXPECTED, "macro_unknown_value")):
+            match = pattern.search(problem)
+            if match and match["macro"] in examples:
+                macro = match["macro"]
+                line = line or self.name_line(page, macro) or 1
+                values = {"macro": macro, "example": examples[macro]}
+                if code == "macro_too_many_values":
+                    values |= {"most": match["most"], "given": match["given"]}
+                elif code == "macro_missing_values":
+                    values["names"] = match["names"].replace("'", "").replace(" and ", " och ")
+                else:
+                    values["name"] = match["name"]
+                return Problem(where, line, say(code, **values))
+        return Problem(where, line or 1, say("macro_failed", problem=f"{kind['kind']}: {problem}"))
+
+
+def _template_words(problem: str) -> str:
+    """Jinja's syntax error in Swedish (macros/messages.py › TEMPLATE_PROBLEMS)."""
+    for pattern, words in TEMPLATE_PROBLEMS:
+        if match := re.search(pattern, problem):
+            for name, value in match.groupdict().items():
+                words = words.replace("{" + name + "}", value or "")
+            return words
+    return TEMPLATE_PROBLEM_UNKNOWN.replace("{problem}", problem)
+
+
+def _macro_examples() -> dict[str, str]:
+    from .guides import macro_examples
+
+    return macro_examples()
+
+
+def translate(output: str, docs: Path, config: str = "mkdocs.yml") -> list[Problem]:
+    """The problems in one MkDocs run's output, in Swedish, each naming its file and line where it has one.
+    Nothing is lost: what has no translation yet is quoted in a Swedish sentence."""
+    return list(dict.fromkeys(_Reader(docs, config).problems(output)))
+
+
+def published_an_error(output: str) -> bool:
+    """Whether mkdocs-macros wrote an error report into a page (it does so, and strict mode then fails the
+    build; a build that somehow passed with one must still never be published)."""
+    return "# _Macro Rendering Error_" in output or "# _Macro Syntax Error_" in output
+
+
+def encoding_problems(docs: Path) -> list[Problem]:
+    """Pages that are not UTF-8 (MkDocs would stop on the first with a Python traceback)."""
+    found = []
+    for path in sorted(docs.rglob("*.md")):
+        raw = path.read_bytes()
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            found.append(Problem(_display(path, docs.parent), raw[: error.start].count(b"\n") + 1,
+                                 say("invalid_utf8", byte=f"0x{raw[error.start]:02X}")))
+    return found
 
 
 # --- Building ----------------------------------------------------------------------------------------------
@@ -153,9 +488,16 @@ def _swap(build: SiteBuild) -> None:
         shutil.rmtree(old)
 
 
+NOT_BUILT = "Webbplatsen byggdes inte. Den senast byggda webbplatsen är orörd."
+
+
 def build_sites(dataset: Dataset, sites=SITES, stream=sys.stdout, verbose: bool = False) -> int:
     if check(dataset, stream=stream, command="make site") != 0:
-        print("Webbplatsen byggdes inte. Den senast byggda webbplatsen är orörd.", file=stream)
+        print(NOT_BUILT, file=stream)
+        return 1
+    if unreadable := encoding_problems(ROOT / "docs"):
+        _report(unreadable, stream)
+        print(f"\n{NOT_BUILT} Rätta felen ovan och kör `make site` igen.", file=stream)
         return 1
     sites = [(config, name) for config, name in sites if (ROOT / config).exists()]
     env = {**os.environ, "MOTVERKA_DATA": str(dataset.data_dir), "NO_MKDOCS_2_WARNING": "1",
@@ -167,17 +509,21 @@ def build_sites(dataset: Dataset, sites=SITES, stream=sys.stdout, verbose: bool 
     for build in builds:
         build.output, _ = build.process.communicate()
         build.seconds = time.monotonic() - build.seconds
-    failed = [b for b in builds if not b.ok]
-    for build in builds:
-        if verbose or (not build.ok and not translate(build.output, ROOT / "docs")):
+    if verbose:
+        for build in builds:
             print(build.output, file=stream)
+    failed = [b for b in builds if not b.ok or published_an_error(b.output)]
     if failed:
-        seen = set()
+        problems: list[Problem] = []
         for build in failed:
-            for problem in translate(build.output, ROOT / "docs"):
-                if problem not in seen:
-                    seen.add(problem)
-                    print(problem, file=stream)
+            found = translate(build.output, ROOT / "docs", build.config)
+            if not found:  # it failed without a word we recognise: still say so, with its last line
+                lines = [line for line in build.output.splitlines() if line.strip()]
+                found = [_unexplained(lines[-1] if lines else f"{build.config}: exit status "
+                                      f"{build.process.returncode}")]
+            problems += found
+        problems = sorted(dict.fromkeys(problems), key=lambda p: (not p.file, p.file, p.line))
+        _report(problems, stream)
         for build in builds:
             if build.staging.exists():
                 shutil.rmtree(build.staging)

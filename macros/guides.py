@@ -19,7 +19,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from .fields import Phone, Text
-from .messages import CATALOGUE
+from .messages import CATALOGUE, say
 from .models import FILES
 from .site import ROOT
 
@@ -44,8 +44,17 @@ ERROR_GROUPS = [
     ("Fel i en hel fil", ["file_missing", "file_unknown", "file_empty", "invalid_utf8", "yaml_syntax",
                           "yaml_multiple_documents", "yaml_tag", "yaml_top_level", "duplicate_key"]),
     ("Fel i ett värde", None),  # every code not listed elsewhere
-    ("Fel på en sida", ["page_meta_missing", "page_meta_invalid", "macro_unknown_id", "macro_staff_in_public",
-                        "macro_undefined", "macro_syntax", "macro_failed", "link_broken", "anchor_broken"]),
+    ("Fel på en sida", ["page_meta_missing", "page_meta_invalid", "page_meta_syntax",
+                        "page_meta_unclosed", "macro_unknown_id", "macro_staff_in_public", "macro_undefined",
+                        "macro_syntax", "macro_no_attribute", "macro_none_attribute", "macro_too_many_values",
+                        "macro_missing_values", "macro_unknown_value", "macro_failed", "link_broken",
+                        "image_missing", "link_absolute", "link_unrecognized", "anchor_broken"]),
+    ("Intern text på en publik sida", ["staff_text_in_public_page", "staff_text_in_public_data",
+                                       "staff_link_in_public", "staff_include_in_public",
+                                       "staff_attachment_outside", "staff_reference_in_public",
+                                       "staff_reference_always_public"]),
+    ("Fel i menyn och inställningarna", ["page_not_in_nav", "nav_missing_page", "config_invalid"]),
+    ("Fel när webbplatsen byggs", ["folder_missing", "pdf_page_missing", "pdf_problem", "build_other"]),
 ]
 
 
@@ -137,16 +146,23 @@ def data_readme() -> str:
 
 # --- bidra/felmeddelanden.md ------------------------------------------------------------------------------
 
+def example_error() -> str:
+    """The guide's opening example, made the way `make check` makes it (DataError and the catalogue), so that
+    it reads exactly as the real message: data/support_lines.yml with Orostelefonen's phone cut short."""
+    from .load import DataError
+
+    value = CATALOGUE["invalid_phone"].example["value"]
+    return str(DataError("data/support_lines.yml", 35, ("support_lines", 1, "phone"),
+                         (1, "Orostelefonen om radikalisering"), say("invalid_phone", value=value)))
+
+
 def errors_guide() -> str:
     listed = {code for _, codes in ERROR_GROUPS if codes for code in codes}
     parts = [
         "# Vanliga felmeddelanden", "", GENERATED, "",
         "När du ändrar en datafil eller en sida kontrolleras ändringen innan något publiceras. Hittas ett fel "
         "står det i kontrollen på GitHub (och när du kör `make check` eller `make site`) så här:", "",
-        "```text",
-        "data/support_lines.yml:35 › support_lines › nr 2 (Orostelefonen) › phone: \"020-100\" är inget "
-        "giltigt telefonnummer. Skriv numret som det står hos källan, med riktnummer, t.ex. 020-100 200.",
-        "```", "",
+        "```text", example_error(), "```", "",
         "Först står filen och raden, sedan var i filen (posten och fältet), sedan vad som är fel och hur du "
         "rättar det. Alla fel visas på en gång. Den publicerade webbplatsen ändras inte förrän alla fel är "
         "rättade. Här är alla meddelanden, med exempel.", "",
@@ -179,6 +195,11 @@ def _macros() -> list[tuple[str, str, str, str]]:
             found.append((node.name, f"{node.name}({', '.join(shown)})", " ".join(description.split()),
                           example.strip()))
     return sorted(found, key=lambda item: item[0])
+
+
+def macro_examples() -> dict[str, str]:
+    """Each macro's copy-paste example by name, for the build's messages about a wrong call."""
+    return {name: example for name, _, _, example in _macros()}
 
 
 def macros_guide() -> str:

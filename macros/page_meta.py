@@ -12,11 +12,15 @@ from __future__ import annotations
 import re
 from datetime import date
 
+import yaml
+from mkdocs.utils.meta import YAML_RE
+
 from .dates import add_months
 from .messages import say
+from .yaml_source import _syntax_problem
 
 REQUIRED = {
-    "description": "description: En mening om vad sidan handlar om.",
+    "description": "description: En mening om vad sidan handlar om",
     "last_reviewed_on": "last_reviewed_on: 2026-11-22",
     "review_in": "review_in: 12 months",
 }
@@ -45,6 +49,46 @@ def _line_of(source: str, key: str) -> int:
     return 1
 
 
+_ISO_DATE = re.compile(r"^(?P<key>[\w-]+):\s*[\"']?(?P<value>\d{4}-\d{2}-\d{2})[\"']?\s*(?:#.*)?$")
+
+
+def unreadable(path: str, source: str) -> list[str]:
+    """Why MkDocs could not read a front matter that is there (it then gives the page no metadata at all,
+    without a word): the YAML problem and its line, or that the closing --- is missing. Empty if it reads."""
+    source = source.removeprefix("\ufeff").replace("\r\n", "\n")
+    if not re.match(r"-{3}[ \t]*\n", source):
+        return []
+    match = YAML_RE.match(source)
+    if not match:
+        return [f"docs/{path}:1: {say('page_meta_unclosed')}"]
+    block = match.group(1)
+    try:
+        data = yaml.load(block, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as error:
+        problem = _syntax_problem(error, block)
+        return [f"docs/{path}:{problem.line + 1}: {say('page_meta_syntax', **problem.values)}"]
+    except ValueError:  # an ISO date that does not exist, such as 2026-02-30
+        for number, line in enumerate(block.splitlines(), 2):
+            found = _ISO_DATE.match(line)
+            if found and not _is_date(found["value"]):
+                key = found["key"]
+                return [f"docs/{path}:{number}: " + say("page_meta_invalid", field=key, value=found["value"],
+                                                         example=REQUIRED.get(key, f"{key}: 2026-11-22"))]
+        return [f"docs/{path}:2: {say('page_meta_syntax', problem='ett värde går inte att läsa')}"]
+    if data is not None and not isinstance(data, dict):
+        return [f"docs/{path}:2: " + say("page_meta_syntax",
+                                         problem="raderna ska vara fält med namn, kolon och värde")]
+    return []
+
+
+def _is_date(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
 def problems(page, today: date) -> list[str]:
     """Swedish messages for each problem in the page's front matter, as `file:line: message`."""
     path = page.file.src_uri
@@ -53,6 +97,8 @@ def problems(page, today: date) -> list[str]:
     except OSError:
         source = ""
     meta = page.meta or {}
+    if not meta and (broken := unreadable(path, source)):
+        return broken
     found = []
     for key, example in REQUIRED.items():
         if key not in meta or meta[key] in (None, ""):

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import hashlib
+import io
+import re
 from pathlib import Path
 
 import pytest
 
-from tests.support.project import copy_project, run_build
+from macros import guides
+from macros.build import Dataset, check, translate
+from tests.support.project import ROOT, copy_project, run_build
 
 pytestmark = pytest.mark.build
 
@@ -28,19 +32,32 @@ def project(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def broken(project: Path):
-    """Break one file of the copy for one test, then put it back."""
-    saved: dict[Path, str] = {}
+    """Break one file of the copy for one test (or add one: broken.add), then put everything back."""
+    saved: dict[Path, bytes | None] = {}
 
-    def breaker(relative: str, old: str, new: str) -> None:
+    def breaker(relative: str, old: str, new: str, encoding: str = "utf-8") -> None:
         path = project / relative
-        saved.setdefault(path, path.read_text("utf-8"))
+        saved.setdefault(path, path.read_bytes())
         text = path.read_text("utf-8")
         assert old in text
-        path.write_text(text.replace(old, new, 1), "utf-8")
+        path.write_bytes(text.replace(old, new, 1).encode(encoding))
 
-    yield breaker
-    for path, text in saved.items():
+    def add(relative: str, text: str) -> None:
+        path = project / relative
+        saved.setdefault(path, path.read_bytes() if path.exists() else None)
         path.write_text(text, "utf-8")
+
+    breaker.add = add
+    yield breaker
+    for path, content in saved.items():
+        if content is None:
+            path.unlink()
+        else:
+            path.write_bytes(content)
+
+
+# A link on the start page that is always rendered (the other one depends on the data).
+LINK = "[Alla stödlinjer](stodlinjer.md)"
 
 
 def line_in(project: Path, relative: str, needle: str) -> int:
@@ -50,7 +67,9 @@ def line_in(project: Path, relative: str, needle: str) -> int:
 def assert_failed_and_site_untouched(project: Path, before: dict, result) -> str:
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
-    assert "Traceback" not in output
+    # Only the translated problems: never MkDocs' own log, its closing line or a Python traceback.
+    for raw in ("Traceback", "INFO", "Aborted", "WARNING", "Doc file", "[macros]"):
+        assert raw not in output, output
     assert "Den senast byggda webbplatsen är orörd." in output
     assert fingerprint(project / "site") == before
     assert not list(project.glob("site*.new-*")), "a half-built site was left behind"
@@ -81,11 +100,14 @@ def test_an_undefined_name_in_a_page_fails_the_build_in_swedish(project, broken)
         in output
 
 
-def test_a_macro_syntax_error_fails_the_build_in_swedish(project, broken):
+def test_a_macro_syntax_error_names_the_page_line_in_swedish(project, broken):
     before = fingerprint(project / "site")
     broken("docs/stodlinjer.md", '{{ support_lines("police") }}', '{{ support_lines("police") }')
     output = assert_failed_and_site_untouched(project, before, run_build(project))
-    assert "docs/stodlinjer.md:" in output and "Mallfel:" in output
+    line = line_in(project, "docs/stodlinjer.md", '{{ support_lines("police") }')
+    assert f"docs/stodlinjer.md:{line}: Mallfel: en }} saknas eller står för mycket (skriv }}}} med två klamrar)." \
+        in output
+    assert "unexpected" not in output
 
 
 def test_an_unknown_id_in_a_macro_call_names_the_page_and_line(project, broken):
@@ -106,7 +128,7 @@ def test_a_staff_record_in_a_public_page_fails_the_build(project, broken):
 
 def test_a_broken_link_fails_the_build_in_swedish(project, broken):
     before = fingerprint(project / "site")
-    broken("docs/index.md", "(stodlinjer.md)", "(stodlinje.md)")
+    broken("docs/index.md", LINK, "[Alla stödlinjer](stodlinje.md)")
     output = assert_failed_and_site_untouched(project, before, run_build(project))
     line = line_in(project, "docs/index.md", "(stodlinje.md)")
     assert f"docs/index.md:{line}: Länken till stodlinje.md leder ingenstans." in output
@@ -114,7 +136,7 @@ def test_a_broken_link_fails_the_build_in_swedish(project, broken):
 
 def test_a_broken_anchor_fails_the_build_in_swedish(project, broken):
     before = fingerprint(project / "site")
-    broken("docs/index.md", "(stodlinjer.md)", "(stodlinjer.md#finns-inte)")
+    broken("docs/index.md", LINK, "[Alla stödlinjer](stodlinjer.md#finns-inte)")
     output = assert_failed_and_site_untouched(project, before, run_build(project))
     assert "Länken stodlinjer.md#finns-inte pekar på en rubrik som inte finns." in output
 
@@ -131,3 +153,202 @@ def test_a_review_date_in_the_future_fails_the_build(project, broken):
     broken("docs/om-webbplatsen.md", "last_reviewed_on: 2026-11-22", "last_reviewed_on: 2027-11-22")
     output = assert_failed_and_site_untouched(project, before, run_build(project))
     assert 'docs/om-webbplatsen.md:3: last_reviewed_on i sidhuvudet har värdet "2027-11-22"' in output
+
+
+def test_a_macro_id_error_is_reported_once_and_alone(project, broken):
+    before = fingerprint(project / "site")
+    broken("docs/stodlinjer.md", '{{ support_lines("police") }}', '{{ support_line("nope") }}')
+    output = assert_failed_and_site_untouched(project, before, run_build(project))
+    line = line_in(project, "docs/stodlinjer.md", '"nope"')
+    message = f'docs/stodlinjer.md:{line}: support_line("nope"): det finns ingen stödlinje med det id:t.'
+    assert output.count(message) == 1, output  # both sites find it; it is said once
+
+
+def test_two_different_errors_at_once_are_both_reported(project, broken):
+    before = fingerprint(project / "site")
+    broken("docs/stodlinjer.md", '{{ support_lines("police") }}', '{{ support_line("nope") }}')
+    broken("docs/index.md", LINK, "[Alla stödlinjer](stodlinje.md)")
+    output = assert_failed_and_site_untouched(project, before, run_build(project))
+    assert f'docs/stodlinjer.md:{line_in(project, "docs/stodlinjer.md", "nope")}: support_line("nope")' in output
+    assert f'docs/index.md:{line_in(project, "docs/index.md", "(stodlinje.md)")}: Länken till stodlinje.md ' \
+           "leder ingenstans." in output
+
+
+def test_a_page_saved_as_latin_1_is_named_with_its_line(project, broken):
+    before = fingerprint(project / "site")
+    text = (project / "docs/stodlinjer.md").read_text("utf-8")
+    broken("docs/stodlinjer.md", text, text, encoding="latin-1")
+    output = assert_failed_and_site_untouched(project, before, run_build(project))
+    line, character = next((n, c) for n, row in enumerate(text.splitlines(), 1) for c in row if ord(c) > 127)
+    assert f"docs/stodlinjer.md:{line}: Filen innehåller tecken som inte är UTF-8 (byte 0x{ord(character):02X})." \
+        in output
+    assert "UnicodeDecodeError" not in output
+
+
+def test_an_unreadable_front_matter_fails_the_build_with_the_real_problem(project, broken):
+    before = fingerprint(project / "site")
+    broken("docs/stodlinjer.md", "description: Nationella stödlinjer", "description: Stödlinjer: nationella")
+    output = assert_failed_and_site_untouched(project, before, run_build(project))
+    line = line_in(project, "docs/stodlinjer.md", "description:")
+    assert f"docs/stodlinjer.md:{line}: Sidhuvudet går inte att läsa: ett kolon står där det inte får stå." in output
+    assert "Sidan saknar" not in output
+
+
+def test_every_macro_error_is_reported_each_on_its_own_line(project, broken):
+    before = fingerprint(project / "site")
+    # "kontakt" is also the start of a word in the page's description: the name inside {{ }} is meant.
+    broken("docs/kontakta-kommunen.md", "{{ contact(municipality.switchboard, 2) }}", "{{ contact(kontakt, 2) }}")
+    broken("docs/index.md", "{{ contact(municipality.switchboard) }}", "{{ contact(municipalty.switchboard) }}")
+    output = assert_failed_and_site_untouched(project, before, run_build(project))
+    for page, name in (("docs/kontakta-kommunen.md", "kontakt"), ("docs/index.md", "municipalty")):
+        line = line_in(project, page, f"contact({name}")
+        assert f"{page}:{line}: Namnet {name} finns inte." in output, output
+
+
+def test_attribute_and_argument_errors_are_explained_in_swedish(project, broken):
+    before = fingerprint(project / "site")
+    broken("docs/kontakta-kommunen.md", "{{ contact(municipality.switchboard, 2) }}",
+           "{{ contact(municipality.nmae, 2) }}")
+    broken("docs/stodlinjer.md", '{{ support_lines("police") }}', '{{ support_line("x", 3, 4) }}')
+    broken("docs/index.md", "{{ contact(municipality.switchboard) }}", "{{ contact() }}")
+    broken("docs/handlingsplan.md", "{{ plan_facts() }}", "{{ staff_guidance.partners }}")
+    output = assert_failed_and_site_untouched(project, before, run_build(project))
+
+    def at(page: str, needle: str) -> str:
+        return f"docs/{page}:{line_in(project, f'docs/{page}', needle)}: "
+
+    assert at("kontakta-kommunen.md", "nmae") + "municipality.nmae: municipality har inget fält som heter nmae." \
+        in output
+    assert at("stodlinjer.md", 'support_line("x"') + "support_line: för många värden inom parentesen (3, men " \
+        "högst 2 går att använda)." in output
+    assert at("index.md", "{{ contact() }}") + 'contact saknar id inom parentesen. Så här ser ett anrop ut: ' \
+        '{{ contact("kommunens-vaxel") }}' in output
+    assert at("handlingsplan.md", "staff_guidance.partners") + "staff_guidance.partners: staff_guidance är tomt " \
+        "på den här webbplatsen." in output
+    assert "Ett makro gick inte att köra" not in output
+
+
+def test_an_unknown_support_line_category_fails_the_build(project, broken):
+    before = fingerprint(project / "site")
+    broken("docs/stodlinjer.md", '{{ support_lines("police") }}', '{{ support_lines("polis") }}')
+    output = assert_failed_and_site_untouched(project, before, run_build(project))
+    line = line_in(project, "docs/stodlinjer.md", '"polis"')
+    assert f'docs/stodlinjer.md:{line}: support_lines("polis"): "polis" är inte ett tillåtet värde. Välj ett av: ' \
+           "emergency, extremism, police, wellbeing." in output
+
+
+def test_warnings_about_the_menu_and_absolute_links_are_explained_in_swedish(project, broken):
+    before = fingerprint(project / "site")
+    broken.add("docs/ny-sida.md", "---\ndescription: En ny sida som ingen har lagt i menyn.\n"
+                                  "last_reviewed_on: 2026-11-22\nreview_in: 12 months\n---\n\n# Ny sida\n")
+    broken("docs/index.md", LINK, "[Alla stödlinjer](/stodlinjer/)")
+    broken("mkdocs.yml", "  - Öppna data: oppna-data.md", "  - Öppna data: oppna-dat.md")
+    output = assert_failed_and_site_untouched(project, before, run_build(project))
+    assert "docs/ny-sida.md:1: Sidan finns inte i menyn. Lägg till den under nav: i mkdocs.yml, t.ex. - Rubrik: " \
+           "ny-sida.md." in output
+    line = line_in(project, "docs/index.md", "(/stodlinjer/)")
+    assert f"docs/index.md:{line}: Länken /stodlinjer/ börjar med /, så den fungerar inte där webbplatsen " \
+           "publiceras. Länka till sidans .md-fil i stället, räknat från den här sidan, t.ex. (stodlinjer.md)." \
+        in output
+    line = line_in(project, "mkdocs.yml", "oppna-dat.md")
+    assert f"mkdocs.yml:{line}: Menyn pekar på oppna-dat.md, som inte finns i docs/." in output
+    assert "oppna-data.en.md" not in output  # the English page follows the Swedish one in the menu
+
+
+def test_a_syntax_error_in_mkdocs_yml_names_its_line(project, broken):
+    before = fingerprint(project / "site")
+    broken("mkdocs.yml", "docs_dir: docs", "docs_dir: docs: sidor")
+    output = assert_failed_and_site_untouched(project, before, run_build(project))
+    line = line_in(project, "mkdocs.yml", "docs_dir:")
+    assert f"mkdocs.yml:{line}: Filen går inte att läsa: ett kolon står där det inte får stå." in output
+    assert "MkDocs encountered" not in output
+
+
+def test_page_errors_are_annotated_for_github_actions(project, broken):
+    before = fingerprint(project / "site")
+    broken("docs/index.md", LINK, "[Alla stödlinjer](stodlinje.md)")
+    output = assert_failed_and_site_untouched(project, before, run_build(project, env={"GITHUB_ACTIONS": "true"}))
+    line = line_in(project, "docs/index.md", "(stodlinje.md)")
+    assert f"::error file=docs/index.md,line={line},title=docs/index.md::Länken till stodlinje.md leder " \
+           "ingenstans." in output
+
+
+def test_a_missing_image_gets_advice_about_images(project, broken):
+    before = fingerprint(project / "site")
+    broken("docs/index.md", LINK, LINK + " ![Karta](bilder/karta.png)")
+    output = assert_failed_and_site_untouched(project, before, run_build(project))
+    line = line_in(project, "docs/index.md", "karta.png")
+    assert f"docs/index.md:{line}: Bilden bilder/karta.png finns inte." in output
+    assert "![Vad bilden visar](assets/karta.png)" in output
+    assert "Länka till .md-filen" not in output
+
+
+def test_a_mistyped_data_folder_is_one_message_naming_the_folders_there_are(project):
+    result = run_build(project, data="exampels/umea")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Mappen exampels/umea finns inte. Kontrollera stavningen efter DATA= (eller --data). Datamappar som " \
+           "finns: data, examples/umea." in output
+    assert "Filen saknas" not in output
+
+
+def test_an_unrecognised_warning_is_quoted_in_swedish_and_never_lost():
+    output = ("INFO    -  Building documentation to directory: /tmp/site\n"
+              "WARNING -  Template skipped: 'main.html' not found in theme directories.\n"
+              "ERROR   -  docs/index.md:4: contact(\"vaxeln\"): det finns ingen kontakt med det id:t.\n"
+              "\nAborted with 1 warnings and 1 errors in strict mode!\n")
+    assert [str(p) for p in translate(output, ROOT / "docs")] == [
+        "Bygget stoppades av ett fel som inte har någon svensk förklaring än: \"Template skipped: 'main.html' "
+        "not found in theme directories\". Be en utvecklare om hjälp och visa meddelandet. Hela utskriften från "
+        "MkDocs visas med `.venv/bin/python -m macros build --verbose`.",
+        'docs/index.md:4: contact("vaxeln"): det finns ingen kontakt med det id:t.']
+
+
+def test_a_python_traceback_becomes_one_swedish_line_with_its_last_words():
+    output = ("Traceback (most recent call last):\n  File \"x.py\", line 1, in <module>\n    run()\n"
+              "KeyError: 'nav'\n")
+    assert [str(p) for p in translate(output, ROOT / "docs")] == [
+        "Bygget stoppades av ett fel som inte har någon svensk förklaring än: \"KeyError: 'nav'\". Be en "
+        "utvecklare om hjälp och visa meddelandet. Hela utskriften från MkDocs visas med "
+        "`.venv/bin/python -m macros build --verbose`."]
+
+
+def test_the_error_guide_opens_with_a_message_as_make_check_writes_it(data_copy, tmp_path):
+    path = data_copy / "support_lines.yml"
+    path.write_text(path.read_text("utf-8").replace("phone: 020-100 200", "phone: 020-100", 1), "utf-8")
+    stream = io.StringIO()
+    assert check(Dataset(data_copy, tmp_path), stream=stream) == 1
+    real = next(line for line in stream.getvalue().splitlines() if "support_lines.yml:" in line)
+    example = guides.example_error()
+    assert re.sub(r"^.*support_lines\.yml:\d+", "", real) == re.sub(r"^data/support_lines\.yml:\d+", "", example)
+    assert example in (ROOT / "bidra/felmeddelanden.md").read_text("utf-8")
+
+
+def test_links_to_headings_of_a_page_whose_macros_failed_are_not_blamed_separately():
+    report = ("WARNING -  [macros] - ERROR # _Macro Rendering Error_\n\n_File_: `stodlinjer.md`\n\n"
+              "_UndefinedError_: 'suport_lines' is undefined\n\n```\nTraceback (most recent call last):\n"
+              '  File "<template>", line 8, in top-level template code\n'
+              "jinja2.exceptions.UndefinedError: 'suport_lines' is undefined\n```\n")
+    anchor = ("WARNING -  Doc file 'index.md' contains a link 'stodlinjer.md#bris', but the doc 'stodlinjer.md' "
+              "does not contain an anchor '#bris'.\n")
+    found = [str(p) for p in translate(report + anchor, ROOT / "docs")]
+    assert len(found) == 1 and "Namnet suport_lines finns inte." in found[0], found
+    assert [str(p) for p in translate(anchor, ROOT / "docs")][0].endswith(
+        "Länken stodlinjer.md#bris pekar på en rubrik som inte finns. Kontrollera delen efter #. Den ska vara "
+        "rubrikens text med små bokstäver och bindestreck.")
+
+
+def test_a_page_whose_macros_failed_shows_a_swedish_placeholder_in_a_preview(project, broken, tmp_path):
+    """`make serve` builds without the kit's translation: the page must not show mkdocs-macros' English report
+    with a Python traceback (the strict build still fails; this is only what a preview shows)."""
+    import os
+    import subprocess
+    import sys
+
+    broken("docs/stodlinjer.md", '{{ support_lines("police") }}', '{{ support_lines("police") | nosuchfilter }}')
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "MOTVERKA_TODAY": "2026-11-22"}
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--no-strict", "-q", "-f", "mkdocs.yml", "-d",
+                    str(tmp_path / "preview")], cwd=project, env=env, capture_output=True, text=True, timeout=600)
+    page = (tmp_path / "preview" / "stodlinjer" / "index.html").read_text("utf-8")
+    assert "Sidan kan inte visas: ett makro på sidan gick inte att köra." in page
+    assert "Traceback" not in page and "Macro Rendering Error" not in page and "Macro Syntax Error" not in page
