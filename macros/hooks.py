@@ -1,5 +1,6 @@
 """MkDocs hooks (mkdocs.yml `hooks:`): validate data before anything renders, check every page's review
-metadata, and hand the data to the theme templates. Kept thin; the work lives in the macros package."""
+metadata, keep staff-only content off the public site (macros/audience.py), and hand the data to the theme
+templates. Kept thin; the work lives in the macros package."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
 from macros import git_dates, open_data, page_meta, pdf, search_index, theme_globals  # noqa: E402
+from macros import audience as separation  # noqa: E402  (`audience` is a local name below)
 from macros.load import DataErrors  # noqa: E402
 from macros.render import text  # noqa: E402
 from macros.site import current, data_dir_from, load_state  # noqa: E402
@@ -64,6 +66,11 @@ def on_config(config):
     config.site_description = text(state.view.plan.summary, lang)
     if state.staff and config.extra.get("staff_nav"):
         config.nav = list(config.extra["staff_nav"]) + list(config.nav or [])
+    if not state.staff and _default_language_build(config):
+        # Staff text copied into public pages or data, staff attachments that would be published.
+        for message in separation.source_problems(root, Path(config.docs_dir), state.data_dir,
+                                                  separation.site_assets(config)):
+            log.error(message)
     _prune_large_navigation(config)
     return config
 
@@ -112,6 +119,17 @@ def on_files(files, config):
     return files
 
 
+def on_pre_page(page, config, files):
+    # {% include "personal/…" %} would pull a staff page's text into this public page.
+    if not current().staff and page.file.abs_src_path:
+        problems = separation.include_problems(Path(page.file.abs_src_path), Path(config.docs_dir), current().root)
+        for message in problems:
+            log.error(message)
+        if problems:  # and never render it: the build fails, but every other problem is still reported
+            page.file.content_string = separation.without_staff_includes(page.file.content_string)
+    return page
+
+
 def on_page_markdown(markdown, page, config, files):
     state = current()
     for message in page_meta.problems(page, today=state.today):
@@ -127,6 +145,17 @@ def on_page_markdown(markdown, page, config, files):
             page.meta["mv_last_changed"] = git_dates.page_changed(
                 state.root, relative, state.data_dir, bool(page.meta.get("render_macros")))
     return markdown
+
+
+def on_page_content(html, page, config, files):
+    # Communicators' notes in <!-- … --> stay in the Markdown; the PDF's size placeholder stays for fill_size.
+    html = separation.without_comments(html, keep=(pdf.SIZE_MARK,))
+    if not current().staff:
+        for message in separation.link_problems(html, page.url, page.file.abs_src_path,
+                                                f"docs/{page.file.src_uri}", config.site_url,
+                                                separation.staff_slugs(Path(config.docs_dir))):
+            log.error(message)
+    return html
 
 
 def on_env(env, config, files):
