@@ -7,12 +7,19 @@ areas, the support lines and contacts as tables) and chapters reused from render
 docs/ (support for relatives; in the staff edition, the staff pages). A build sees only its audience's data
 and pages, so the public edition cannot hold staff text. WeasyPrint writes tagged PDF/UA-1; dates and
 version come from the source (pdf_source.py), so the same inputs give the same bytes.
+
+Paper cannot follow a link: a link to another part of the PDF is followed by its page number (style.css),
+the cards in the steps for relatives point to their full entry (_step_cards), and the cover gives the address
+of the current version. A character no font has (an emoji without an emoji font) is reported once, with the
+file, line and record it is written in (problem_messages).
 """
 
 from __future__ import annotations
 
+import html as html_text
 import logging
 import math
+import os
 import re
 import time
 from contextlib import contextmanager
@@ -27,7 +34,7 @@ from markupsafe import Markup
 from . import render
 from .messages import say, ui
 from .models import Contact, SupportLine
-from .pdf_html import Chapter, prefixed, rebase
+from .pdf_html import Chapter, prefixed, rebase, soft_hyphens
 from .pdf_source import Provenance, provenance
 from .site import BuildState
 
@@ -169,13 +176,64 @@ def _page_prefix(page) -> str:
     return page.url.strip("/").replace("/", "-") or "start"
 
 
+# A card as render.support_line_html and render.contact_html write it, up to its heading's text.
+_CARD = re.compile(r'<section class="mv-card mv-card--(?P<kind>line|contact)">\s*<h(?P<level>[1-6])[^>]*>'
+                   r'(?P<title>.*?)</h(?P=level)>', re.S)
+_FACT = re.compile(r"\s*<dt>(?P<label>[^<]*)</dt>\s*<dd>.*?</dd>", re.S)
+_CARD_SOURCE = re.compile(r'\s*<p class="mv-card__source">.*?</p>', re.S)
+_EMPTY_FACTS = re.compile(r'\s*<dl class="mv-facts">\s*</dl>')
+# In a step the card keeps how and when to reach the line; who it is for is in its chapter (a page reference).
+_STEP_FACTS_LEFT_OUT = ("for_whom", "about", "anonymous")
+# Where a card's full entry is: the site page the PDF chapter stands for, and the chapter's label.
+_FULL_ENTRY = {"line": ("stodlinjer/", "pdf_more_line"), "contact": ("kontakta-kommunen/", "pdf_more_contact")}
+
+
+def _plain(fragment: str) -> str:
+    return " ".join(html_text.unescape(re.sub(r"<[^>]+>", "", fragment)).split())
+
+
+def _step_cards(content: str, page_url: str, state: BuildState) -> str:
+    """The cards in the steps for relatives, made for paper: each keeps its number, hours and ways to reach
+    it, and points to its full entry in the chapter on support lines or contacts (with its page number).
+
+    The cards are matched to the records the steps name, in order and by name; a page whose cards do not
+    match (changed by hand) is left as it is, with every fact shown."""
+    view = state.view
+    lines = {line.id: line for line in view.support_lines}
+    contacts = {contact.id: contact for contact in view.contacts}
+    expected = []
+    for step in view.relatives.steps:
+        if state.staff or step.is_public:
+            expected += [("line", lines.get(i)) for i in step.lines]
+            expected += [("contact", contacts.get(i)) for i in step.contacts]
+    cards = list(_CARD.finditer(content))
+    if len(cards) != len(expected) or any(
+            record is None or card["kind"] != kind or _plain(card["title"]) != _plain(render.text(record.name, LANG))
+            for card, (kind, record) in zip(cards, expected)):
+        return content
+    left_out = {ui(key, LANG) for key in _STEP_FACTS_LEFT_OUT}
+    depth = "../" * page_url.count("/")
+    out, at = [], 0
+    for card, (kind, record) in zip(cards, expected):
+        end = content.index("</section>", card.end())
+        body = _FACT.sub(lambda fact: "" if fact["label"].strip() in left_out else fact[0], content[card.end():end])
+        body = _EMPTY_FACTS.sub("", _CARD_SOURCE.sub("", body))
+        page, label = _FULL_ENTRY[kind]
+        more = (f'<p class="mv-card__more"><a href="{depth}{page}#{html_text.escape(record.id)}">'
+                f'{html_text.escape(ui(label, LANG))}</a></p>\n')
+        out += [content[at:card.end()], body.rstrip() + "\n", more]
+        at = end
+    return "".join(out) + content[at:]
+
+
 def _page_chapters(config, files, state: BuildState) -> list[Source]:
     chapters = []
     relatives = files.get_file_from_path(RELATIVES_PAGE)
     if relatives is None or relatives.page is None or not relatives.page.content:
         log.error(say("pdf_page_missing", page=RELATIVES_PAGE))
     else:
-        chapters.append(Source(_page_prefix(relatives.page), relatives.page.url, relatives.page.content))
+        page = relatives.page
+        chapters.append(Source(_page_prefix(page), page.url, _step_cards(page.content, page.url, state)))
     if state.staff:
         order = _nav_order(config.nav)
         staff = [f for f in files.documentation_pages() if f.src_uri.startswith(STAFF_FOLDER) and f.page
@@ -226,25 +284,45 @@ def css_string(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\a ") + '"'
 
 
-def _page_counter() -> Markup:
-    """ "Sida {page} av {pages}" as a CSS content value: "Sida " counter(page) " av " counter(pages)."""
-    parts = re.split(r"(\{page\}|\{pages\})", ui("pdf_page_of", LANG))
-    values = {"{page}": "counter(page)", "{pages}": "counter(pages)"}
+def _css_content(label: str, values: dict[str, str], before: str = "", after: str = "") -> Markup:
+    """A label with {placeholders} as a CSS content value: "Sida {page} av {pages}" becomes
+    "Sida " counter(page) " av " counter(pages)."""
+    parts = re.split("(" + "|".join(re.escape(key) for key in values) + ")", before + label + after)
     return Markup(" ".join(values.get(part) or css_string(part) for part in parts if part))
+
+
+def _page_counter() -> Markup:
+    return _css_content(ui("pdf_page_of", LANG), {"{page}": "counter(page)", "{pages}": "counter(pages)"})
+
+
+def _page_reference() -> Markup:
+    """ " (se sidan 7)" after a link to another part of the PDF: paper cannot follow a link."""
+    return _css_content(ui("pdf_see_page", LANG), {"{page}": "target-counter(attr(href url), page)"}, " (", ")")
+
+
+def document_title(plan, municipality, edition: str | None = None) -> str:
+    """The plan's title, with the municipality's name unless the title already has it ("Umeå kommuns
+    handlingsplan …"), and on the staff edition which edition it is."""
+    named = any(name.casefold() in plan.title.casefold() for name in (municipality.name, municipality.short_name) if name)
+    title = plan.title if named else f"{plan.title} – {municipality.name}"
+    return title + (f" ({edition.lower()})" if edition else "")
 
 
 def compose(config, files, state: BuildState, source: Provenance) -> str:
     view, ctx = state.view, state.ctx(LANG)
     plan, municipality = view.plan, view.municipality
     edition = ui("edition_staff" if state.staff else "edition_public", LANG)
-    title = f"{plan.title} – {municipality.name}" + (f" ({edition.lower()})" if state.staff else "")
-    css = render._ENV.get_template("pdf/style.css").render(page_counter=_page_counter())
+    title = document_title(plan, municipality, edition if state.staff else None)
+    css = render._ENV.get_template("pdf/style.css").render(page_counter=_page_counter(),
+                                                           page_reference=_page_reference())
+    site = public_url(config.site_url)
     return render._render(
         "pdf/document.html", ctx=ctx, plan=plan, municipality=municipality, staff=state.staff, title=title,
         edition=edition, description=render.text(plan.summary, LANG), source=source,
         created=render.long_date(source.day, LANG), css=Markup(css), chapters=chapters(config, files, state),
         facts=Markup(render.plan_facts_html(plan, ctx)), notices=Markup(render.plan_notices_html(plan, ctx)),
-        emergency=state.emergency)
+        emergency=state.emergency, address=site + file_name(state.audience) if site else None,
+        hyphenate=soft_hyphens)
 
 
 @contextmanager
@@ -265,6 +343,87 @@ def _weasyprint_problems():
         logger.propagate = propagate
 
 
+# WeasyPrint's words for a character that no installed font can draw (an emoji without an emoji font).
+_NOTDEF = re.compile(r'\.notdef glyph rendered for Unicode string unsupported by fonts: "(?P<char>.+?)" '
+                     r'\((?P<code>U\+[0-9A-F]+)\)')
+_RECORD_ID = re.compile(r"^\s*(?:-\s+)?id:\s*['\"]?(?P<id>[\w-]+)")
+_MAX_PLACES = 5
+
+
+def _places(char: str, state: BuildState, docs_dir: Path) -> list[tuple[str, int, str | None]]:
+    """Where a character is written: (file as shown, line, id of the record it is in), data files first."""
+    files = sorted(state.data_dir.glob("*.y*ml")) + sorted(docs_dir.rglob("*.md"))
+    found = []
+    for path in files:
+        record = None
+        try:
+            lines = path.read_text("utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
+            continue
+        for number, line in enumerate(lines, 1):
+            match = _RECORD_ID.match(line) if path.suffix != ".md" else None
+            record = match["id"] if match else record
+            if char in line:
+                try:
+                    shown = path.resolve().relative_to(state.root.resolve()).as_posix()
+                except ValueError:
+                    shown = path.as_posix()
+                found.append((shown, number, record))
+                if len(found) == _MAX_PLACES:
+                    return found
+    return found
+
+
+def problem_messages(records: list[logging.LogRecord], state: BuildState,
+                     docs_dir: Path) -> list[tuple[int, str]]:
+    """WeasyPrint's warnings as Swedish lines. A character no font has is told once, with the file, line
+    and record it is written in, instead of one English warning for every time it is drawn."""
+    messages, missing = [], {}
+    for record in records:
+        text = record.getMessage()
+        glyph = _NOTDEF.search(text)
+        if glyph:
+            missing.setdefault(glyph["char"][0], glyph["code"])
+            continue
+        level = logging.ERROR if record.levelno >= logging.ERROR else logging.WARNING
+        messages.append((level, say("pdf_problem", problem=text.rstrip("."))))
+    for char, code in missing.items():
+        places = _places(char, state, docs_dir)
+        for shown, line, record_id in places:
+            record = " " + ui("pdf_glyph_record", LANG, id=record_id) if record_id else ""
+            messages.append((logging.WARNING, f"{shown}:{line}: " + say(
+                "pdf_glyph_missing", char=char, codepoint=code, record=record)))
+        if not places:
+            messages.append((logging.WARNING, say("pdf_glyph_missing", char=char, codepoint=code, record="")))
+    return messages
+
+
+@contextmanager
+def _source_date(source: Provenance):
+    """fontTools stamps a font it rebuilds (WeasyPrint rebuilds an emoji font's subset) with the time it is
+    written, unless SOURCE_DATE_EPOCH says otherwise: while the PDF is made, it says the source's date."""
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(source.moment.timestamp()))
+    try:
+        yield
+    finally:
+        if saved is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = saved
+
+
+def render_pdf(document_html: str, base_url: str, source: Provenance):
+    """(document, bytes, WeasyPrint's warnings): tagged PDF/UA-1, the same bytes for the same inputs."""
+    from weasyprint import HTML  # imported here: only builds that make a PDF pay for it
+
+    options = {"pdf_variant": "pdf/ua-1", "pdf_identifier": True}
+    with _weasyprint_problems() as problems, _source_date(source):
+        document = HTML(string=document_html, base_url=base_url).render(**options)
+        data = document.write_pdf(**options)
+    return document, data, problems
+
+
 @dataclass(frozen=True)
 class Made:
     name: str
@@ -274,18 +433,12 @@ class Made:
 
 
 def make(config, files, state: BuildState) -> Made:
-    from weasyprint import HTML  # imported here: only builds that make a PDF pay for it
-
     start = time.monotonic()
     source = provenance(state.root, state.today)
     document_html = compose(config, files, state, source)
-    options = {"pdf_variant": "pdf/ua-1", "pdf_identifier": True}
-    with _weasyprint_problems() as problems:
-        document = HTML(string=document_html, base_url=str(Path(config.docs_dir)) + "/").render(**options)
-        data = document.write_pdf(**options)
-    for record in problems:
-        level = logging.ERROR if record.levelno >= logging.ERROR else logging.WARNING
-        log.log(level, say("pdf_problem", problem=record.getMessage().rstrip(".")))
+    document, data, problems = render_pdf(document_html, str(Path(config.docs_dir)) + "/", source)
+    for level, message in problem_messages(problems, state, Path(config.docs_dir)):
+        log.log(level, message)
     return Made(file_name(state.audience), data, len(document.pages), time.monotonic() - start)
 
 

@@ -5,18 +5,54 @@ fragment rendered from data by templates/pdf/. Both go through here, so the tabl
 from the headings that are really there. Every id gets the chapter's prefix (two pages may both have
 #beslutshistorik); links are rewritten by a callable the PDF module supplies. The parser re-escapes every
 text and attribute it writes back, so nothing that was escaped becomes markup.
+
+Long words get soft hyphens (soft_hyphens), so that any municipality's "Socialförvaltningensbarnochungdomsenhet"
+breaks at a syllable instead of running off the page. A heading that got some keeps its plain text for its
+bookmark (data-bookmark; style.css).
 """
 
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html.parser import HTMLParser
 from typing import Callable
 
 # Attributes that hold ids of the same document.
 _ID_REFS = ("aria-labelledby", "aria-describedby", "headers", "for")
 _DROP = ("script", "style", "template")
+# Links whose text is an address or a number: never hyphenated (a hyphen would read as part of it).
+_ADDRESS_LINKS = ("http:", "https:", "mailto:", "tel:", "sms:")
+# A word this long gets soft hyphens. WeasyPrint's own hyphenation (hyphens: auto) leaves the first word of a
+# wrapped line unbroken, so a long word in a heading or on the cover would still run off the page.
+LONG_WORD = 18
+_WORD = re.compile(r"[^\W\d_]{%d,}" % LONG_WORD)
+_TOKEN = re.compile(r"\S+")
+SOFT_HYPHEN = "\u00ad"
+
+
+@lru_cache(maxsize=1)
+def _dictionary():
+    import pyphen  # WeasyPrint's hyphenation dictionaries, installed with it
+
+    return pyphen.Pyphen(lang="sv")
+
+
+def soft_hyphens(text: str) -> str:
+    """Soft hyphens at the Swedish syllables of every word of LONG_WORD letters or more. Addresses (a token
+    with @, / or a dot inside) are left alone: they break anywhere, without a hyphen (style.css)."""
+    if not _WORD.search(text):
+        return text
+
+    def token(match: re.Match) -> str:
+        value = match[0]
+        if "@" in value or "/" in value or re.search(r"\.\w", value):
+            return value
+        return _WORD.sub(lambda word: _dictionary().inserted(word[0], hyphen=SOFT_HYPHEN), value)
+
+    return _TOKEN.sub(token, text)
 
 
 @dataclass(frozen=True)
@@ -60,7 +96,8 @@ class _Rebase(HTMLParser):
         self.headings: list[Heading] = []
         self.ids: set[str] = set()
         self._anchors: list[bool] = []        # per open <a>: was it turned into a <span>?
-        self._heading: list | None = None     # [level, id, text parts] while inside h1–h6
+        self._addresses: list[bool] = []      # per open <a>: is its text an address or a number?
+        self._heading: list | None = None     # [level, id, text parts, index of its tag in out] in h1–h6
         self._skip = 0
         self._count = 0
 
@@ -92,11 +129,14 @@ class _Rebase(HTMLParser):
         if self._skip:
             return
         original = tag
+        if original == "a" and not closed:
+            href = dict(attrs).get("href") or ""
+            self._addresses.append(href.startswith(_ADDRESS_LINKS))
         tag, attrs = self._attrs(tag, attrs)
         if original == "a" and not closed:
             self._anchors.append(tag == "span")
         if tag[:1] == "h" and tag[1:].isdigit() and not closed:
-            self._heading = [int(tag[1:]), dict(attrs)["id"], []]
+            self._heading = [int(tag[1:]), dict(attrs)["id"], [], len(self.out)]
         rendered = "".join(f" {n}" if v is None else f' {n}="{html.escape(v, quote=True)}"' for n, v in attrs)
         self.out.append(f"<{tag}{rendered}{' /' if closed else ''}>")
 
@@ -114,9 +154,15 @@ class _Rebase(HTMLParser):
             return
         if tag == "a" and self._anchors:
             tag = "span" if self._anchors.pop() else "a"
+            if self._addresses:
+                self._addresses.pop()
         if self._heading and tag == f"h{self._heading[0]}":
-            level, anchor, parts = self._heading
-            self.headings.append(Heading(level, anchor, " ".join("".join(parts).split())))
+            level, anchor, parts, at = self._heading
+            text = " ".join("".join(parts).split())
+            self.headings.append(Heading(level, anchor, text))
+            if any(SOFT_HYPHEN in part for part in self.out[at + 1:]):
+                # The bookmark shows the heading as written, without the soft hyphens.
+                self.out[at] = self.out[at][:-1] + f' data-bookmark="{html.escape(text, quote=True)}">'
             self._heading = None
         self.out.append(f"</{tag}>")
 
@@ -125,6 +171,8 @@ class _Rebase(HTMLParser):
             return
         if self._heading:
             self._heading[2].append(data)
+        if not any(self._addresses):
+            data = soft_hyphens(data)
         self.out.append(html.escape(data, quote=False))
 
     # Comments (such as placeholders for the site), declarations and processing instructions are dropped.

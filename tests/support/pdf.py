@@ -6,6 +6,7 @@ and on a bad one made on purpose.
 
 from __future__ import annotations
 
+import html
 import re
 import subprocess
 from collections import Counter
@@ -15,10 +16,13 @@ from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
 A4 = (595.276, 841.89)  # points, as pdfinfo prints them
+MM = 72 / 25.4            # points in a millimetre
 
 
 def normal(text: str) -> str:
-    return " ".join(text.replace("\u00ad", "").split())
+    """Text as written: one space between words, and a word hyphenated at a line end (WeasyPrint's hyphen,
+    U+2010; data writes U+002D) joined again."""
+    return " ".join(re.sub("\u2010\\s+", "", text.replace("\u00ad", "")).split())
 
 
 def info(path: Path) -> dict[str, str]:
@@ -163,3 +167,129 @@ def bookmark_problems(path: Path) -> list[str]:
 def body_rows(path: Path) -> int:
     """Table body rows in the structure tree: a row broken across two pages counts twice."""
     return sum(n for (tag, parent), n in structure(path).items() if tag == "/TR" and parent == "/TBody")
+
+
+def words(path: Path) -> list[tuple[int, float, float, float, float, str]]:
+    """Every word with its box, as pdftotext -bbox sees it: (page from 1, x min, y min, x max, y max, text)."""
+    out = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    found, page = [], 0
+    for line in out.splitlines():
+        if "<page " in line:
+            page += 1
+        match = re.search(r'<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">(.*)</word>', line)
+        if match:
+            found.append((page, *(float(match[n]) for n in range(1, 5)), html.unescape(match[5])))
+    return found
+
+
+def overflow_problems(path: Path, side_mm: float = 20, edge_mm: float = 10) -> list[str]:
+    """Text that is not where it can be read on paper: beyond the left or right page margin (side_mm, where
+    the text column ends) or within edge_mm of the top or bottom of the sheet, where printers cannot print."""
+    width, height = A4
+    left, right, top, bottom = side_mm * MM - 1, width - side_mm * MM + 1, edge_mm * MM, height - edge_mm * MM
+    return [f"page {page}: {text!r} at x {x0:.0f}–{x1:.0f}, y {y0:.0f}–{y1:.0f} pt"
+            for page, x0, y0, x1, y1, text in words(path)
+            if x0 < left or x1 > right or y0 < top or y1 > bottom]
+
+
+def page_lines(path: Path) -> dict[int, list[tuple[float, str]]]:
+    """The text of each page as lines from top to bottom: (y of the line's top, its words from left to right)."""
+    rows: dict[int, list[list]] = {}
+    for page, x0, y0, _x1, _y1, text in sorted(words(path), key=lambda w: (w[0], w[2], w[1])):
+        lines = rows.setdefault(page, [])
+        if lines and abs(lines[-1][0] - y0) < 2:
+            lines[-1][1].append((x0, text))
+        else:
+            lines.append([y0, [(x0, text)]])
+    return {page: [(y, " ".join(t for _, t in sorted(parts))) for y, parts in lines] for page, lines in rows.items()}
+
+
+def _squeezed(text: str) -> str:
+    """Text to compare across line breaks: no spaces, soft hyphens or the hyphens a line break adds."""
+    return re.sub(r"[\s\u00ad\u2010]", "", text)
+
+
+def lonely_headings(path: Path, min_lines: int = 2, top_mm: float = 24, bottom_mm: float = 22) -> list[str]:
+    """Headings with fewer than min_lines lines of text after them on their page while their chapter goes on
+    on the next one: a heading left at the foot of a page. The running header and footer (in the page
+    margins, top_mm and bottom_mm) are not counted."""
+    marks = outline(path)
+    starts = {page for level, _, page in marks if level == 1}
+    pages = page_lines(path)
+    top, bottom = top_mm * MM - 2, A4[1] - bottom_mm * MM + 2
+    problems = []
+    for _level, title, page in marks:
+        if page + 1 in starts or page + 1 not in pages:
+            continue
+        content = [text for y, text in pages.get(page, []) if top < y < bottom]
+        want = _squeezed(title)
+        for start, text in enumerate(content):
+            if not _squeezed(text) or not want.startswith(_squeezed(text)):
+                continue
+            end, seen = start, _squeezed(text)
+            while seen != want and end + 1 < len(content) and want.startswith(seen + _squeezed(content[end + 1])):
+                end += 1
+                seen += _squeezed(content[end])
+            if seen == want:
+                after = len(content) - end - 1
+                if after < min_lines:
+                    problems.append(f"{title!r} on page {page} has {after} lines after it")
+                break
+    return problems
+
+
+# --- A municipality's own words ------------------------------------------------------------------------
+
+LONG_WORD = "Socialförvaltningensbarnochungdomsenhet"
+LONG_EMAIL = "socialforvaltningensbarnochungdomsenheten@katrineholm.se"
+EMOJI = "📞"
+SITE_URL = "https://motverka.example.se/"
+_BUILT: dict[str, Path] = {}
+
+
+def long_words_data(folder: Path) -> Path:
+    """Katrineholm's data as another municipality might write it: a 39-letter word in the plan's title, a
+    focus area's title and an address, a 56-character e-mail address, long web addresses, an emoji in a
+    support line's name, and a contact reached by sms and chat too."""
+    import yaml
+
+    def edit(name: str, change) -> None:
+        path = folder / name
+        content = yaml.safe_load(path.read_text("utf-8"))
+        change(content)
+        path.write_text(yaml.safe_dump(content, allow_unicode=True, sort_keys=False), "utf-8")
+
+    def plan(content):
+        content["plan"]["title"] += f" för {LONG_WORD}en"
+
+    def focus(content):
+        content["focus_areas"][0]["title"]["sv"] = f"Samverkan med {LONG_WORD}en"
+
+    def lines(content):
+        line = next(item for item in content["support_lines"] if item["id"] == "orostelefonen")
+        line["name"]["sv"] = f"Orostelefonen {EMOJI} om radikalisering"
+        line["url"] = f"https://www.raddabarnen.se/stod/{LONG_WORD.lower()}/orostelefonen-for-anhoriga-och-andra/"
+        line["source"] = line["url"]
+
+    def contacts(content):
+        contact = next(item for item in content["contacts"] if item["id"] == "kommunens-vaxel")
+        contact.update(email=LONG_EMAIL, sms="070-123 45 67", chat_url=f"https://chatt.katrineholm.se/{LONG_WORD.lower()}",
+                       address=f"{LONG_WORD}sgatan 12, 641 80 Katrineholm")
+
+    for name, change in (("plan.yml", plan), ("focus_areas.yml", focus), ("support_lines.yml", lines),
+                         ("contacts.yml", contacts)):
+        edit(name, change)
+    return folder
+
+
+def long_words_build(tmp_path_factory, env: dict | None = None) -> Path:
+    """The project with long_words_data, built once per test session with a public address (SITE_URL):
+    the folder with site/ and site-staff/."""
+    from tests.support.project import build_site, copy_project
+
+    if "out" not in _BUILT:
+        root = tmp_path_factory.mktemp("long-words")
+        project = copy_project(root / "project")
+        long_words_data(project / "data")
+        _BUILT["out"] = build_site(project, root / "out", env={"SITE_URL": SITE_URL, **(env or {})})
+    return _BUILT["out"]
