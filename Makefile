@@ -45,8 +45,8 @@ system-deps:  ## install missing system packages for the tests (apt-get; sudo wh
 system-deps-site:  # what the build alone needs: Pango and fonts for the PDF
 	@tools/ensure-system-packages.sh site
 
-site: setup system-deps-site  ## build everything: public and staff sites, their PDFs, open data (DATA=examples/umea for Umeå)
-	@$(PY) -m macros --data $(DATA) build
+site: setup system-deps-site  ## build everything: public and staff sites, their PDFs, open data (DATA=examples/umea for Umeå; OUT=. puts them in ./site)
+	@$(PY) -m macros --data $(DATA) build $(if $(OUT),--out $(OUT))
 
 check: setup  ## validate the data files alone (seconds)
 	@$(PY) -m macros --data $(DATA) check
