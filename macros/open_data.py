@@ -50,8 +50,10 @@ class OpenRecord(_Out):
     id: str
     name: dict[str, str]
     phone: OpenPhone | None
+    sms: OpenPhone | None = Field(description="A number for text messages, if there is one.")
     email: str | None
     url: str | None
+    chat_url: str | None
     hours: OpenHours | None
     source: str = Field(description="The page the details come from.")
     verified: str = Field(description="The date that source showed (YYYY-MM-DD), or \"odaterad\".")
@@ -62,7 +64,6 @@ class OpenSupportLine(OpenRecord):
     category: Literal["emergency", "extremism", "police", "wellbeing"]
     for_whom: dict[str, str]
     about: dict[str, str] | None
-    chat_url: str | None
     anonymous: bool | None = Field(description="null when the source does not say.")
     free_of_charge: bool | None
 
@@ -73,8 +74,10 @@ class OpenContact(OpenRecord):
 
 
 class Publisher(_Out):
+    id: str = Field(description="The municipality's id in this kit: lower case, words joined by hyphens.")
     name: str
     website: str
+    region: str | None = Field(None, description="The county (län) the municipality is in.")
 
 
 class SupportLinesDocument(_Out):
@@ -107,19 +110,22 @@ def _hours(hours: Hours | None) -> OpenHours | None:
         text={lang: hours_text(hours, lang) for lang in LANGUAGES})
 
 
+def _phone(phone) -> OpenPhone | None:
+    return OpenPhone(display=phone.display, tel=phone.href, e164=phone.e164) if phone else None
+
+
 def _common(record) -> dict:
-    phone = record.phone
     return {
-        "id": record.id, "name": _text(record.name),
-        "phone": OpenPhone(display=phone.display, tel=phone.href, e164=phone.e164) if phone else None,
-        "email": record.email, "url": record.url, "hours": _hours(record.hours), "source": record.source,
+        "id": record.id, "name": _text(record.name), "phone": _phone(record.phone), "sms": _phone(record.sms),
+        "email": record.email, "url": record.url, "chat_url": record.chat_url, "hours": _hours(record.hours),
+        "source": record.source,
         "verified": record.verified if isinstance(record.verified, str) else record.verified.isoformat(),
     }
 
 
 def _line(line: SupportLine) -> OpenSupportLine:
     return OpenSupportLine(**_common(line), organisation=_text(line.organisation), category=line.category,
-                           for_whom=_text(line.for_whom), about=_text(line.about), chat_url=line.chat_url,
+                           for_whom=_text(line.for_whom), about=_text(line.about),
                            anonymous=line.anonymous, free_of_charge=line.free_of_charge)
 
 
@@ -130,7 +136,8 @@ def _contact(contact: Contact) -> OpenContact:
 def documents(data: SiteData, updated: date) -> tuple[SupportLinesDocument, ContactsDocument]:
     public = data.for_audience("public")
     municipality = public.municipality
-    publisher = Publisher(name=municipality.name, website=municipality.website)
+    publisher = Publisher(id=municipality.id, name=municipality.name, website=municipality.website,
+                          region=municipality.region)
     head = {"publisher": publisher, "license": municipality.open_data_license, "updated": updated.isoformat()}
     return (SupportLinesDocument(title="Stödlinjer", support_lines=[_line(x) for x in public.support_lines], **head),
             ContactsDocument(title="Kommunens kontakter", contacts=[_contact(x) for x in public.contacts], **head))
@@ -148,8 +155,8 @@ def _schema(model: type[BaseModel], name: str) -> str:
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
 
 
-CSV_COLUMNS = ["id", "name_sv", "name_en", "phone", "phone_e164", "tel", "email", "url", "hours_sv", "hours_en",
-               "source", "verified"]
+CSV_COLUMNS = ["id", "name_sv", "name_en", "phone", "phone_e164", "tel", "sms", "email", "url", "chat_url",
+               "hours_sv", "hours_en", "source", "verified"]
 
 
 def _csv(records: list[OpenRecord], extra: list[str]) -> str:
@@ -159,7 +166,8 @@ def _csv(records: list[OpenRecord], extra: list[str]) -> str:
     for record in records:
         row = [record.id, record.name["sv"], record.name["en"],
                record.phone.display if record.phone else "", record.phone.e164 or "" if record.phone else "",
-               record.phone.tel if record.phone else "", record.email or "", record.url or "",
+               record.phone.tel if record.phone else "", record.sms.display if record.sms else "",
+               record.email or "", record.url or "", record.chat_url or "",
                record.hours.text["sv"] if record.hours else "", record.hours.text["en"] if record.hours else "",
                record.source, record.verified]
         for column in extra:

@@ -10,6 +10,7 @@ and leaves a polite placeholder, so one mistake never hides the others.
 from __future__ import annotations
 
 import logging
+import posixpath
 import re
 
 from markupsafe import Markup
@@ -89,6 +90,15 @@ def register(env) -> None:
         ett ankare med sitt id, t.ex. stodlinjer/#bris.
 
         Exempel: {{ support_lines("wellbeing") }}"""
+        import typing
+
+        from .models import SupportLine
+
+        categories = typing.get_args(SupportLine.model_fields["category"].annotation)
+        if category is not None and category not in categories:
+            log.error(f'{_where(env, str(category))}: support_lines("{category}"): ' +
+                      say("invalid_choice", value=category, choices=", ".join(categories)))
+            return missing()
         lines = [line for line in state().view.support_lines if category in (None, line.category)]
         if not lines:
             return missing()
@@ -101,6 +111,15 @@ def register(env) -> None:
         Exempel: {{ featured_lines() }}"""
         lines = [line for line in state().view.support_lines if line.featured]
         return Markup("\n".join(render.support_line_html(line, ctx(), level) for line in lines)) or missing()
+
+    @env.macro
+    def has_support_lines(category: str | None = None, featured: bool = False) -> bool:
+        """Sant om webbplatsen har någon stödlinje i kategorin (eller någon med featured: true), så att en
+        sida kan hoppa över en rubrik som inte skulle ha något under sig.
+
+        Exempel: {% if has_support_lines("police") %}## Polisen{% endif %}"""
+        return any(category in (None, line.category) and (line.featured or not featured)
+                   for line in state().view.support_lines)
 
     @env.macro
     def contact(id: str, level: int = 3) -> Markup:
@@ -130,6 +149,20 @@ def register(env) -> None:
 
         Exempel: {{ plan_notices() }}"""
         return Markup(render.plan_notices_html(state().view.plan, ctx()))
+
+    @env.macro
+    def plan_principles() -> Markup:
+        """Planens vägledande principer som en lista (plan.yml › principles). Tom om planen inte har några.
+
+        Exempel: {% if plan.principles %}## Principer{{ plan_principles() }}{% endif %}"""
+        return Markup(render.bullet_list_html(state().view.plan.principles, ctx()))
+
+    @env.macro
+    def cooperation_list() -> Markup:
+        """De som kommunen samverkar med enligt planen, som en lista (municipality.yml › cooperation).
+
+        Exempel: {% if municipality.cooperation %}{{ cooperation_list() }}{% endif %}"""
+        return Markup(render.bullet_list_html(state().view.municipality.cooperation, ctx()))
 
     @env.macro
     def decision_history() -> Markup:
@@ -246,16 +279,36 @@ def register(env) -> None:
         """Konsultationsvägen för personal: vad den är, för vem, och kontaktkortet.
 
         Exempel: {{ consultation() }}"""
-        route = state().view.municipality.consultation
+        municipality, lang = state().view.municipality, _lang(env)
+        route = municipality.consultation
         if route is None:
-            log.error(f"docs/{env.page.file.src_uri}:1: " + say("macro_staff_in_public", macro="consultation",
-                                                                 value="municipality.consultation"))
-            return missing()
-        lang = _lang(env)
+            if state().data.municipality.consultation is not None:  # internal, and this is the public site
+                log.error(f"docs/{env.page.file.src_uri}:1: " + say(
+                    "macro_staff_in_public", macro="consultation", value="municipality.consultation"))
+                return missing()
+            # This municipality describes no consultation route of its own: the coordinator is the way in.
+            coordinator = lookup("contacts", municipality.coordination.contact, "consultation")
+            return Markup(render.paragraph_html(ui("consultation_none", lang, name=render.text(
+                municipality.coordination.name, lang))) +
+                (render.contact_html(coordinator, ctx(), heading_level=2) if coordinator else ""))
         found = lookup("contacts", route.contact, "consultation")
         return Markup(render.paragraph_html(render.text(route.description, lang)) +
-                      render.paragraph_html(render.text(route.for_whom, lang)) +
+                      (render.labelled_paragraph_html(ui("for_whom", lang), render.text(route.for_whom, lang))
+                       if route.for_whom else "") +
                       (render.contact_html(found, ctx(), heading_level=2) if found else ""))  # under the h1
+
+    @env.macro
+    def follow_up_status() -> Markup:
+        """När planen senast följdes upp och när nästa uppföljning ska vara gjord (eller skulle ha varit det).
+
+        Exempel: {{ follow_up_status() }}"""
+        plan, lang = state().view.plan, _lang(env)
+        parts = []
+        if plan.follow_up.last_done:
+            parts.append(ui("follow_up_last", lang, date=render.long_date(plan.follow_up.last_done, lang)))
+        key = "follow_up_was_due" if plan.is_follow_up_overdue(state().today) else "follow_up_next"
+        parts.append(ui(key, lang, date=render.long_date(plan.follow_up_due(), lang)))
+        return Markup(render.paragraph_html(" ".join(parts)))
 
     @env.macro
     def owner_duties() -> Markup:
@@ -285,15 +338,33 @@ def register(env) -> None:
         """Filerna med öppna data som en tabell med länkar. Fungerar från alla sidor, också de engelska.
 
         Exempel: {{ open_data_table() }}"""
-        depth = env.page.url.count("/")
-        return Markup(render.open_data_table_html("../" * depth + "oppna-data/", ctx()))
+        relative = posixpath.relpath("oppna-data", env.page.url.rstrip("/") or ".")  # the page's own folder
+        return Markup(render.open_data_table_html("" if relative == "." else relative + "/", ctx()))
 
     @env.macro
-    def t(value) -> str:
-        """En text ur data på sidans språk (svenska om det inte finns någon översättning).
+    def license_link() -> Markup:
+        """Licensen för öppna data som en länk med licensens namn (municipality.yml › open_data_license).
+
+        Exempel: Licens: {{ license_link() }}."""
+        url = state().view.municipality.open_data_license
+        return Markup(render.link_html(url, render.license_name(url)))
+
+    @env.macro
+    def quick_exit_shows() -> str:
+        """Vad knappen Lämna sidan snabbt byter sidan mot, som det står i mkdocs.yml (extra › quick_exit ›
+        shows). Sidan bör bara nämna knappen när quick_exit.enabled är sant.
+
+        Exempel: {% if quick_exit.enabled %}Knappen byter sidan mot {{ quick_exit_shows() }}.{% endif %}"""
+        shows = (env.conf["extra"].get("quick_exit") or {}).get("shows") or {}
+        return shows.get(_lang(env)) or shows.get("sv") or ui("quick_exit_shows_default", _lang(env))
+
+    @env.macro
+    def t(value) -> Markup:
+        """En text ur data på sidans språk (svenska om det inte finns någon översättning; den märks då som
+        svenska, så att en skärmläsare läser den rätt).
 
         Exempel: {{ t(plan.summary) }}"""
-        return render.text(value, _lang(env))
+        return render.md_local(value, _lang(env))
 
     view = state().view
     env.variables["municipality"] = view.municipality
@@ -302,3 +373,5 @@ def register(env) -> None:
     env.variables["relatives"] = view.relatives
     env.variables["staff_guidance"] = view.staff_guidance
     env.variables["audience"] = state().audience
+    exit_settings = env.conf["extra"].get("quick_exit") or {}
+    env.variables["quick_exit"] = {"enabled": bool(exit_settings.get("enabled") and exit_settings.get("url"))}

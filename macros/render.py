@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .dates import months_between
 from .fields import Text
@@ -40,10 +40,11 @@ class RenderContext:
 def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False)
-    env.filters["t"] = lambda value, lang: text(value, lang)
+    env.filters["t"] = lambda value, lang: text_html(value, lang)
     env.filters["long_date"] = lambda value, lang: long_date(value, lang)
     env.filters["host"] = lambda value: host(value)
     env.filters["lower_first"] = lambda value: value[:1].lower() + value[1:]
+    env.filters["paragraph"] = lambda value: paragraph_sign(value)
     return env
 
 
@@ -64,6 +65,31 @@ def text(value: Text | str | None, lang: str = "sv") -> str:
     return str(value)
 
 
+def is_fallback(value: Text | str | None, lang: str) -> bool:
+    """True when a page in `lang` shows this value's Swedish text: no translation, or a plain string
+    (names of Swedish bodies). The page must then mark it lang="sv" (WCAG 3.1.2)."""
+    return lang != "sv" and value is not None and not (isinstance(value, Text) and value.get(lang))
+
+
+def text_html(value: Text | str | None, lang: str = "sv") -> Markup:
+    """Escaped text for HTML, in a <span lang="sv"> where a page in another language falls back to Swedish."""
+    shown = escape(_no_lone_sign(text(value, lang)))
+    return Markup('<span lang="sv">%s</span>') % shown if is_fallback(value, lang) else shown
+
+
+def md_local(value: Text | str | None, lang: str = "sv") -> Markup:
+    """Text from data for Markdown (escaped as md_block), marked lang="sv" where it falls back to Swedish.
+    One-line text gets a span; text with paragraphs or lists a block, so Markdown still works inside."""
+    raw = _no_lone_sign(text(value, lang))
+    if "\n" not in raw.strip():
+        shown = md_text(raw)
+        return Markup('<span lang="sv">%s</span>' % shown) if is_fallback(value, lang) else shown
+    shown = md_block(raw)
+    if is_fallback(value, lang):
+        return Markup(f'<div lang="sv" markdown="block">\n\n{shown}\n\n</div>')
+    return Markup(shown)
+
+
 def md_block(value: str) -> str:
     """Escape a Markdown body from data: keep paragraphs, lists and emphasis; show any HTML as text.
 
@@ -75,6 +101,46 @@ def md_block(value: str) -> str:
 def md_text(value: str) -> Markup:
     """Escape text from data for one Markdown line, such as a heading."""
     return Markup(md_block(" ".join(str(value).split())))
+
+
+def _no_lone_sign(value: str) -> str:
+    """§ 5 -> § and 5 joined by a no-break space, so that a line never ends with a lone §."""
+    return value.replace("§ ", "§\u00a0")
+
+
+def paragraph_sign(value: str) -> str:
+    return _no_lone_sign(" ".join(str(value).split()))
+
+
+def validity_text(plan: Plan, lang: str = "sv") -> str:
+    """The plan's validity in words: "18 januari 2016–30 juni 2020", "Från 5 juni 2018, tills vidare"."""
+    start, end = plan.valid_from, plan.valid_until
+    if start and end:
+        return f"{long_date(start, lang)}–{long_date(end, lang)}"
+    if start:
+        return ui("valid_from_open", lang, date=long_date(start, lang))
+    if end:
+        return ui("valid_until_only", lang, date=long_date(end, lang))
+    return ui("valid_open", lang)
+
+
+# Licences a municipality is likely to choose for open data, by the address of their deed.
+LICENSES = {
+    "creativecommons.org/publicdomain/zero/1.0": "CC0 1.0",
+    "creativecommons.org/licenses/by/4.0": "CC BY 4.0",
+    "creativecommons.org/licenses/by-sa/4.0": "CC BY-SA 4.0",
+}
+
+
+def license_name(url: str) -> str:
+    """https://creativecommons.org/publicdomain/zero/1.0/ -> CC0 1.0; an unknown licence shows its address."""
+    parts = urlsplit(url)
+    key = f"{(parts.hostname or '').removeprefix('www.')}{parts.path}".rstrip("/")
+    return LICENSES.get(key, host(url) + parts.path.rstrip("/"))
+
+
+def link_html(url: str, label: str) -> str:
+    return f'<a href="{escape(url)}">{escape(label)}</a>'
 
 
 def host(url: str) -> str:
@@ -148,7 +214,7 @@ def support_line_html(line: SupportLine, ctx: RenderContext, heading_level: int 
                    html_heading=html_heading,
                    hours=hours_text(line.hours, ctx.lang),
                    free=is_free(line), stale=is_stale(line, ctx),
-                   title=md_text(text(line.name, ctx.lang)))
+                   title=md_local(line.name, ctx.lang))
 
 
 def contact_html(contact: Contact, ctx: RenderContext, heading_level: int = 3, anchor: str | None = None,
@@ -157,7 +223,7 @@ def contact_html(contact: Contact, ctx: RenderContext, heading_level: int = 3, a
                    html_heading=html_heading,
                    hours=hours_text(contact.hours, ctx.lang) if contact.hours else None,
                    stale=is_stale(contact, ctx),
-                   title=md_text(text(contact.name, ctx.lang)))
+                   title=md_local(contact.name, ctx.lang))
 
 
 def emergency_html(line: SupportLine | None, lang: str = "sv") -> str:
@@ -165,7 +231,7 @@ def emergency_html(line: SupportLine | None, lang: str = "sv") -> str:
 
 
 def plan_facts_html(plan: Plan, ctx: RenderContext) -> str:
-    return _render("plan_facts.html", plan=plan, ctx=ctx)
+    return _render("plan_facts.html", plan=plan, ctx=ctx, validity=validity_text(plan, ctx.lang))
 
 
 def decisions_html(plan: Plan, ctx: RenderContext) -> str:
@@ -185,8 +251,8 @@ def focus_areas_md(areas: list[FocusArea], ctx: RenderContext, heading_level: in
     hashes = "#" * heading_level
     blocks = []
     for area in areas:
-        blocks.append(f"{hashes} {md_text(text(area.title, ctx.lang))} {{#{area.id}}}\n\n"
-                      f"**{md_text(text(area.summary, ctx.lang))}**\n\n{md_block(text(area.body, ctx.lang))}\n")
+        blocks.append(f"{hashes} {md_local(area.title, ctx.lang)} {{#{area.id}}}\n\n"
+                      f"**{md_local(area.summary, ctx.lang)}**\n\n{md_local(area.body, ctx.lang)}\n")
     return "\n".join(blocks)
 
 
@@ -203,7 +269,7 @@ def steps_html(site: SiteData, ctx: RenderContext) -> str:
         inner = [support_line_html(lines[i], ctx, heading_level=4) for i in step.lines]
         inner += [contact_html(contacts[i], ctx, heading_level=4) for i in step.contacts]
         rendered.append(_render("step.html", step=step, number=number, ctx=ctx,
-                                title=md_text(text(step.title, ctx.lang)), inner=Markup("\n".join(inner))))
+                                title=md_local(step.title, ctx.lang), inner=Markup("\n".join(inner))))
     return "\n".join(rendered)
 
 
@@ -217,6 +283,11 @@ def signs_html(relatives: Relatives, ctx: RenderContext) -> str:
 
 def paragraph_html(value: str) -> str:
     return _render("paragraph.html", value=value)
+
+
+def labelled_paragraph_html(label: str, value: str) -> str:
+    """A paragraph that starts with a bold label: "För vem: …"."""
+    return _render("paragraph.html", value=value, label=label)
 
 
 def known_issues_html(statement: Accessibility, ctx: RenderContext) -> str:

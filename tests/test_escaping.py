@@ -20,7 +20,7 @@ MARKUP = {
     "data/municipality.yml": ("  name: Katrineholms kommun\n", "  name: Katrineholms <i>kommun</i>\n"),
     "data/plan.yml": ("    sv: Katrineholms kommun ska arbeta aktivt",
                       "    sv: <script>alert(1)</script> Katrineholms kommun ska arbeta aktivt"),
-    "data/contacts.yml": ("    name: Katrineholms kommun, växeln", "    name: Katrineholms <b>kommun</b>, växeln"),
+    "data/contacts.yml": ('    name: {sv: "Katrineholms kommun, växeln"', '    name: {sv: "Katrineholms <b>kommun</b>, växeln"'),
 }
 RAW = re.compile(r"<i>kommun|<b>kommun|<script>alert")
 # Where data is meant to stand as it is: JSON-LD inside <script type="application/ld+json"> (where only

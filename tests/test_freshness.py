@@ -99,5 +99,5 @@ def test_every_support_line_card_on_every_public_page_says_when_it_was_checked(p
         for card in soup(page).select(".mv-card--line"):
             source = card.select_one(".mv-card__source")
             assert source is not None, f"{page}: {card.select_one('h2, h3, h4')}"
-            assert re.search(r"kontrollerad \d+ \w+ \d{4}|visar inget datum|checked on|shows no date",
+            assert re.search(r"uppgifterna är från \d+ \w+ \d{4}|visar inget datum|details dated|shows no date",
                              source.get_text()), f"{page}: {source.get_text()}"

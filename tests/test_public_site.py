@@ -104,7 +104,7 @@ def test_the_plan_page_lists_every_focus_area_and_the_decision_history(public_si
     for area in DATA.focus_areas:
         assert str(area.title) in text
     assert "Genusperspektiv" in text
-    assert "Kommunstyrelsen, § 212" in text and "2019-12-18" in text
+    assert "Kommunstyrelsen, §\u00a0212" in text and "18 december 2019" in text
 
 
 def test_the_relatives_page_shows_the_signs_with_the_no_single_profile_caveat(public_site):
@@ -113,13 +113,13 @@ def test_the_relatives_page_shows_the_signs_with_the_no_single_profile_caveat(pu
     assert "Det finns ingen enskild profil." in html.select_one(".mv-caveat").get_text()
 
 
-def test_each_support_line_says_when_it_was_checked(public_site):
+def test_each_support_line_says_how_old_its_details_are(public_site):
     html = soup(public_site / "stodlinjer/index.html")
     cards = html.select(".mv-card--line")
     assert len(cards) == len([line for line in DATA.support_lines if line.is_public])
     for card in cards:
         source = card.select_one(".mv-card__source").get_text()
-        assert "kontrollerad" in source or "visar inget datum" in source
+        assert "uppgifterna är från" in source or "visar inget datum" in source
 
 
 def test_the_footer_is_swedish_and_names_the_municipality(public_site):

@@ -39,7 +39,7 @@ def test_a_support_line_renders_as_this_exact_card():
 <dt>Kostnad</dt>
 <dd>Gratis att ringa.</dd>
 </dl>
-<p class="mv-card__source">Källa: <a href="https://www.example.se/a">example.se</a>, kontrollerad 1 maj 2026.</p>
+<p class="mv-card__source">Källa: <a href="https://www.example.se/a">example.se</a>, uppgifterna är från 1 maj 2026.</p>
 
 </section>
 """
@@ -75,7 +75,7 @@ def test_a_staff_note_shows_only_on_the_staff_site():
 
 def test_an_old_or_undated_source_asks_the_reader_to_check_it():
     old = support_line_html(line(verified=date(2024, 1, 1)), CTX)
-    assert "kontrollerad 1 januari 2024. Uppgifterna kan ha ändrats sedan dess. Kontrollera gärna där." in old
+    assert "uppgifterna är från 1 januari 2024. Uppgifterna kan ha ändrats sedan dess. Kontrollera gärna där." in old
     undated = support_line_html(line(verified="odaterad"), CTX)
     assert "example.se</a> (sidan visar inget datum). Uppgifterna kan ha ändrats" in undated
 
