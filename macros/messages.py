@@ -376,7 +376,6 @@ UI: dict[str, dict[str, str]] = {
         "anonymous_yes": "Ja, du behöver inte säga vem du är.",
         "anonymous_no": "Nej.",
         "about": "Bra att veta",
-        "anonymous_unknown": "Fråga när du tar kontakt.",
         "cost": "Kostnad",
         "free": "Gratis att ringa.",
         "email": "E-post",
@@ -441,8 +440,8 @@ UI: dict[str, dict[str, str]] = {
         "pdf_focus_areas": "Fokusområden",
         "pdf_focus_intro": "Planen beskriver arbetet i de här områdena.",
         "pdf_support_lines": "Stödlinjer",
-        "pdf_lines_intro": "Nationella stödlinjer. Vid varje linje står när uppgifterna senast kontrollerades "
-                           "hos källan.",
+        "pdf_lines_intro": "Nationella stödlinjer. Vid varje linje står var uppgifterna kommer från och hur "
+                           "gamla de är.",
         "pdf_category_emergency": "Akut fara",
         "pdf_category_extremism": "Oro för våldsbejakande extremism",
         "pdf_category_police": "Polisen",
@@ -450,7 +449,8 @@ UI: dict[str, dict[str, str]] = {
         "pdf_line": "Stödlinje",
         "pdf_reach": "Så når du dem",
         "pdf_contacts": "Kommunens kontakter",
-        "pdf_contacts_intro": "Du kan alltid ringa kommunens växel. Säg vad det gäller så kopplar de dig vidare.",
+        "pdf_contacts_intro": "Ring kommunens växel och säg vad det gäller, så kopplar de dig vidare. Är någon i "
+                              "fara just nu? Ring 112.",
         "pdf_contact": "Kontakt",
         "pdf_contact_role": "Hjälper till med",
         "pdf_coordination": "Vem samordnar arbetet?",
@@ -563,7 +563,6 @@ UI: dict[str, dict[str, str]] = {
         "anonymous_yes": "Yes, you do not have to say who you are.",
         "anonymous_no": "No.",
         "about": "Good to know",
-        "anonymous_unknown": "Ask when you get in touch.",
         "cost": "Cost",
         "free": "Free to call.",
         "email": "Email",
