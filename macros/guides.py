@@ -19,6 +19,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from .fields import Phone, Text
+from .load import model_in
 from .messages import CATALOGUE, say
 from .models import FILES
 from .site import ROOT
@@ -86,16 +87,6 @@ def _describe_type(annotation) -> str:
                                            issubclass(annotation, BaseModel) else "värde")
 
 
-def _inner_model(annotation) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in typing.get_args(annotation):
-        found = _inner_model(arg)
-        if found:
-            return found
-    return None
-
-
 def _field_rows(model: type[BaseModel], prefix: str) -> list[str]:
     rows = []
     for name, info in model.model_fields.items():
@@ -112,7 +103,7 @@ def _field_rows(model: type[BaseModel], prefix: str) -> list[str]:
         kind = _describe_type(typing.Annotated[(info.annotation, *info.metadata)] if info.metadata
                               else info.annotation)
         rows.append(f"| `{path}` | {kind} | {required} | {description} |")
-        inner = _inner_model(info.annotation)
+        inner = model_in(info.annotation)
         if inner is not None:
             rows += _field_rows(inner, path)
     return rows

@@ -268,11 +268,12 @@ def _catalogue_codes() -> set[str]:
     return set(CATALOGUE)
 
 
-def _model_in(annotation) -> type[BaseModel] | None:
+def model_in(annotation) -> type[BaseModel] | None:
+    """The model inside a field's type (Contact in list[Contact] | None), or None."""
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     for arg in typing.get_args(annotation):
-        found = _model_in(arg)
+        found = model_in(arg)
         if found:
             return found
     return None
@@ -284,7 +285,7 @@ def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
         if isinstance(part, int):
             continue
         field_info = current.model_fields.get(part)
-        found = _model_in(field_info.annotation) if field_info else None
+        found = model_in(field_info.annotation) if field_info else None
         if found is None:
             return []
         current = found
