@@ -1,17 +1,47 @@
-"""Shared fixtures: copies of the data to break, and the sites built once per test session."""
+"""Shared fixtures: copies of the data to break, and the sites built once per test session.
+
+DATASETS names every municipality's data the tests build and check. A test that asks for `dataset` (or for
+the fixtures `dataset_site`, `dataset_staff_site`, `dataset_data`, which follow it) runs once for each of
+them; `public_site` and `staff_site` are Katrineholm's, for tests about the kit's code or Katrineholm's own
+content."""
 
 from __future__ import annotations
 
+import functools
 import shutil
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from macros.build import Dataset
+from macros.load import load_site_data
+from macros.models import SiteData
 from tests.support.project import ROOT, build_site
 
 # Validation's "today" in tests, so that results never depend on the day the tests run.
 TODAY = date(2026, 11, 22)
+
+# Every dataset the tests build and check: name -> folder as `make site DATA=…` takes it. "minimal" is a
+# fictional municipality (Minby) with every optional field and record left out (tests/fixtures/minimal).
+DATASETS = {"katrineholm": "data", "umea": "examples/umea", "minimal": "tests/fixtures/minimal"}
+# Where the session builds say the source lives (the workflows set it from the GitHub repository).
+REPO_URL = "https://github.com/kommun/motverka"
+
+
+def data_dir(dataset: str, root: Path = ROOT) -> Path:
+    """The data folder of a dataset, as the build resolves it (data/, examples/umea/data/…)."""
+    return Dataset.resolve(DATASETS[dataset], root).data_dir
+
+
+@functools.cache
+def _site_data(folder: Path) -> SiteData:
+    return load_site_data(folder, today=TODAY)
+
+
+def site_data(dataset: str, root: Path = ROOT) -> SiteData:
+    """A dataset's validated data, loaded once (treat it as read-only)."""
+    return _site_data(data_dir(dataset, root))
 
 
 @pytest.fixture
@@ -20,11 +50,6 @@ def data_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(ROOT / "data", target)
     return target
-
-
-DATASETS = {"katrineholm": "data", "umea": "examples/umea"}
-# Where the session builds say the source lives (the workflows set it from the GitHub repository).
-REPO_URL = "https://github.com/kommun/motverka"
 
 
 @pytest.fixture(scope="session")
@@ -51,6 +76,34 @@ def built(tmp_path_factory):
     return get
 
 
+def pytest_generate_tests(metafunc):
+    """`dataset`: each dataset of DATASETS in turn, so that a test that uses it (or a fixture below) runs once
+    per municipality. Module-scoped, so that pytest keeps each module's tests together; a test that
+    parametrizes `dataset` itself keeps its own values."""
+    own = any("dataset" in [name.strip() for name in (marker.args[0].split(",") if isinstance(marker.args[0], str)
+                                                       else marker.args[0])]
+              for marker in metafunc.definition.iter_markers("parametrize"))
+    if "dataset" in metafunc.fixturenames and not own:
+        metafunc.parametrize("dataset", list(DATASETS), scope="module")
+
+
+@pytest.fixture(scope="module")
+def dataset_data(dataset) -> SiteData:
+    return site_data(dataset)
+
+
+@pytest.fixture(scope="module")
+def dataset_site(built, dataset) -> Path:
+    """The dataset's public site (built once per session by `built`)."""
+    return built(dataset) / "site"
+
+
+@pytest.fixture(scope="module")
+def dataset_staff_site(built, dataset) -> Path:
+    """The dataset's staff site (built once per session by `built`)."""
+    return built(dataset) / "site-staff"
+
+
 @pytest.fixture(scope="session")
 def public_site(built) -> Path:
     """Katrineholm's public site, built with the real configuration into a temporary folder."""
@@ -59,4 +112,5 @@ def public_site(built) -> Path:
 
 @pytest.fixture(scope="session")
 def staff_site(built) -> Path:
+    """Katrineholm's staff site."""
     return built("katrineholm") / "site-staff"

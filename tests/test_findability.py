@@ -1,4 +1,6 @@
-"""Findability: schema.org data valid against the vocabulary, a sitemap, page titles, a Swedish 404 page."""
+"""Findability: schema.org data valid against the vocabulary, a sitemap, page titles, a Swedish 404 page.
+
+Every test runs for every dataset in DATASETS (tests/conftest.py), except those about Katrineholm's own records."""
 
 from __future__ import annotations
 
@@ -12,13 +14,10 @@ import pytest
 import schema_org
 from pydantic import BaseModel
 
-from macros.load import load_site_data
-from tests.conftest import TODAY
+from macros import render
 from tests.support.html import pages, soup
-from tests.support.project import ROOT
 
 pytestmark = pytest.mark.build
-DATA = load_site_data(ROOT / "data", today=TODAY)
 
 
 def schema_org_model(node: dict) -> BaseModel:
@@ -64,8 +63,8 @@ def json_ld(page) -> dict:
 
 @pytest.mark.parametrize("path", ["index.html", "stodlinjer/index.html", "kontakta-kommunen/index.html",
                                   "en/stodlinjer/index.html"])
-def test_the_json_ld_is_valid_against_the_schema_org_types_it_uses(public_site, path):
-    document = json_ld(public_site / path)
+def test_the_json_ld_is_valid_against_the_schema_org_types_it_uses(dataset_site, path):
+    document = json_ld(dataset_site / path)
     assert document["@context"] == "https://schema.org"
     types = set()
     for node in document["@graph"]:
@@ -83,39 +82,68 @@ def test_the_schema_org_check_rejects_a_misspelt_property_and_a_wrong_value():
         schema_org_model({"@type": "Stodlinje", "name": "x"})
 
 
-def test_every_public_support_line_is_a_contact_point_with_its_number_and_hours(public_site):
+def test_every_public_support_line_is_a_contact_point_with_its_number(dataset_site, dataset_data):
+    graph = json_ld(dataset_site / "stodlinjer/index.html")["@graph"]
+    points = {p["name"]: p for node in graph[1:] for p in node["contactPoint"]}
+    public = [line for line in dataset_data.support_lines if line.is_public]
+    assert len(points) == len(public)
+    for line in public:
+        point = points[render.text(line.name)]
+        if line.phone:
+            assert point["telephone"] == line.phone.href.removeprefix("tel:"), line.id
+    municipality = graph[0]
+    switchboard = dataset_data.contact(dataset_data.municipality.switchboard)
+    assert municipality["name"] == dataset_data.municipality.name
+    assert municipality["telephone"] == switchboard.phone.e164
+    text = json.dumps(graph, ensure_ascii=False)
+    for record in dataset_data.support_lines + dataset_data.contacts:
+        if not record.is_public:
+            assert render.text(record.name) not in text, record.id
+
+
+def test_a_support_line_with_hours_gives_them_to_schema_org(public_site):
+    """Katrineholm only: Orostelefonen's number and weekday hours as its data gives them."""
     graph = json_ld(public_site / "stodlinjer/index.html")["@graph"]
     points = {p["name"]: p for node in graph[1:] for p in node["contactPoint"]}
     orostelefonen = points["Orostelefonen om radikalisering"]
     assert orostelefonen["telephone"] == "+4620100200"
     assert orostelefonen["hoursAvailable"][0]["dayOfWeek"][0] == "https://schema.org/Monday"
     assert orostelefonen["hoursAvailable"][0]["opens"] == "09:00:00"
-    assert len(points) == len([line for line in DATA.support_lines if line.is_public])
-    municipality = graph[0]
-    assert municipality["name"] == "Katrineholms kommun" and municipality["telephone"] == "+4615057000"
+    assert graph[0]["telephone"] == "+4615057000"
     assert "Konsultation med säkerhetschefen" not in json.dumps(graph, ensure_ascii=False)
 
 
-def test_the_sitemap_lists_every_public_page_with_its_language_alternates(public_site):
-    sitemap = gzip.decompress((public_site / "sitemap.xml.gz").read_bytes()).decode()
-    assert sitemap == (public_site / "sitemap.xml").read_text("utf-8")
-    for page in pages(public_site):
-        relative = page.relative_to(public_site).parent.as_posix()
+def test_the_sitemap_lists_every_public_page_with_its_language_alternates(dataset_site):
+    sitemap = gzip.decompress((dataset_site / "sitemap.xml.gz").read_bytes()).decode()
+    assert sitemap == (dataset_site / "sitemap.xml").read_text("utf-8")
+    for page in pages(dataset_site):
+        relative = page.relative_to(dataset_site).parent.as_posix()
         url = "http://127.0.0.1:8000/" + ("" if relative == "." else relative + "/")
         assert f"<loc>{url}</loc>" in sitemap, url
     assert 'hreflang="en"' in sitemap and "personal/" not in sitemap
 
 
-def test_page_titles_are_human_readable(public_site):
+def test_page_titles_are_human_readable(dataset_site, dataset_data):
+    municipality = dataset_data.municipality
+    title = soup(dataset_site / "stodlinjer/index.html").title.string
+    assert title == f"Stödlinjer - {render.text(municipality.site_title)} – {municipality.name}"
+    english = soup(dataset_site / "en/stodlinjer/index.html").title.string
+    assert english.startswith("Support lines - ") and english.endswith(f" – {municipality.name}")
+
+
+def test_katrineholms_page_title_reads_as_a_sentence(public_site):
+    """Katrineholm only: its site title in full."""
     title = soup(public_site / "stodlinjer/index.html").title.string
     assert title == "Stödlinjer - Orolig för våldsbejakande extremism? – Katrineholms kommun"
     assert soup(public_site / "en/stodlinjer/index.html").title.string.startswith("Support lines - Worried about")
 
 
-def test_the_404_page_is_swedish_and_offers_112_and_the_support_lines(public_site):
-    page = soup(public_site / "404.html")
+def test_the_404_page_is_swedish_and_offers_112_and_the_support_lines(dataset_site, dataset_data):
+    page = soup(dataset_site / "404.html")
     assert page.html["lang"] == "sv"
     assert page.h1.get_text(strip=True) == "Sidan finns inte"
     assert page.select_one('article a[href="tel:112"]') is not None
-    assert page.select_one('article a[href="tel:+4620100200"]') is not None
+    for line in dataset_data.support_lines:
+        if line.is_public and line.featured and line.phone:
+            assert page.select_one(f'article a[href="{line.phone.href}"]') is not None, line.id
     assert any(a["href"].endswith("/stodlinjer/") for a in page.select("article a"))

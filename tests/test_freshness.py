@@ -1,6 +1,9 @@
 """`make freshness`: old verified dates, an expired plan and overdue page reviews are listed in Swedish;
 --strict turns them into a failing exit status for the publishing workflow. Every support line on the site
-says when it was last checked."""
+says when it was last checked.
+
+The tests of the report's wording use Katrineholm's data (its dates are known); the report itself, the plan
+notice and the cards on the site are checked for every dataset in DATASETS (tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -13,7 +16,7 @@ import pytest
 
 from macros import freshness
 from macros.load import load_site_data
-from tests.conftest import TODAY
+from tests.conftest import TODAY, data_dir
 from tests.support.html import pages, soup
 from tests.support.project import ROOT
 
@@ -35,6 +38,7 @@ def make_everything_fresh(data_dir: Path) -> None:
 
 
 def test_the_report_lists_old_support_lines_with_their_source_and_check_note():
+    """Katrineholm only: Orostelefonen's and Bris's verified dates."""
     report = report_for(ROOT / "data")
     stale = {record.id: record for record in report.stale}
     assert "orostelefonen" in stale and stale["orostelefonen"].verified == date(2022, 11, 9)
@@ -46,6 +50,7 @@ def test_the_report_lists_old_support_lines_with_their_source_and_check_note():
 
 
 def test_the_limit_comes_from_the_settings():
+    """Katrineholm only: Bris was verified 15 months before TODAY."""
     assert "bris" not in {record.id for record in report_for(ROOT / "data", months=24).stale}
 
 
@@ -59,6 +64,7 @@ def test_undated_records_are_listed_as_reminders_not_as_failures(data_copy):
 
 
 def test_an_expired_plan_and_an_overdue_follow_up_are_in_the_report():
+    """Katrineholm only: its plan's validity ended on 30 June 2020."""
     report = report_for(ROOT / "data")
     assert report.plan == ["Planens giltighetstid gick ut 30 juni 2020. Kommunen har inte beslutat om en ny plan "
                            "som publicerats här.",
@@ -77,11 +83,30 @@ def test_a_page_past_its_review_date_is_in_the_report(tmp_path):
     assert "docs/personal/gammal.md: skulle ha granskats senast 15 juli 2025" in freshness.render(report, "data")
 
 
-def test_every_page_of_the_kit_is_reviewed_in_time():
-    assert report_for(ROOT / "data").pages == []
+def test_every_page_of_the_kit_is_reviewed_in_time(dataset):
+    assert report_for(data_dir(dataset)).pages == []
+
+
+@pytest.mark.build
+def test_the_plan_page_shows_what_the_report_says_about_the_plan(dataset, dataset_site):
+    """The notice on the plan page and the report come from the same dates: both or neither, in the same words."""
+    report = report_for(data_dir(dataset))
+    notices = [" ".join(n.get_text(" ").split())
+               for n in soup(dataset_site / "handlingsplan" / "index.html").select("article .mv-notice")]
+    assert bool(notices) == bool(report.plan)
+    for sentence in report.plan:
+        assert any(sentence in notice for notice in notices), sentence
+
+
+def test_the_report_reads_every_dataset_and_ends_with_a_summary(dataset, monkeypatch):
+    monkeypatch.setenv("MOTVERKA_TODAY", TODAY.isoformat())
+    out = io.StringIO()
+    assert freshness.main(data_dir(dataset), strict=False, stream=out) == 0
+    assert "Sammanfattning:" in out.getvalue()
 
 
 def test_strict_mode_fails_only_when_something_needs_action(data_copy, monkeypatch):
+    """Katrineholm's data needs action (an expired plan); a copy made fresh does not."""
     monkeypatch.setenv("MOTVERKA_TODAY", TODAY.isoformat())
     out = io.StringIO()
     assert freshness.main(ROOT / "data", strict=False, stream=out) == 0
@@ -94,8 +119,8 @@ def test_strict_mode_fails_only_when_something_needs_action(data_copy, monkeypat
 
 
 @pytest.mark.build
-def test_every_support_line_card_on_every_public_page_says_when_it_was_checked(public_site):
-    for page in pages(public_site):
+def test_every_support_line_card_on_every_public_page_says_when_it_was_checked(dataset_site):
+    for page in pages(dataset_site):
         for card in soup(page).select(".mv-card--line"):
             source = card.select_one(".mv-card__source")
             assert source is not None, f"{page}: {card.select_one('h2, h3, h4')}"

@@ -1,4 +1,7 @@
-"""The English edition: a page for every Swedish resident page, a switcher both ways, one search per language."""
+"""The English edition: a page for every Swedish resident page, a switcher both ways, one search per language.
+
+The built-site tests run for every dataset in DATASETS (tests/conftest.py), except the one about Katrineholm's
+own records."""
 
 from __future__ import annotations
 
@@ -6,6 +9,7 @@ import json
 
 import pytest
 
+from macros import render
 from tests.support.html import soup
 from tests.support.project import ROOT
 from tests.support.server import serve
@@ -26,9 +30,9 @@ def test_every_swedish_resident_page_has_an_english_page():
 
 
 @pytest.mark.parametrize("name", [n for n in resident_pages() if n not in SWEDISH_ONLY])
-def test_each_pair_links_to_each_other_and_the_english_one_defers_to_swedish(public_site, name):
+def test_each_pair_links_to_each_other_and_the_english_one_defers_to_swedish(dataset_site, name):
     path = "" if name == "index.md" else name.removesuffix(".md") + "/"
-    swedish, english = public_site / path / "index.html", public_site / "en" / path / "index.html"
+    swedish, english = dataset_site / path / "index.html", dataset_site / "en" / path / "index.html"
     sv, en = soup(swedish), soup(english)
     assert sv.html["lang"] == "sv" and en.html["lang"] == "en"
     to_english = sv.select_one('.mv-languages a[hreflang="en"]')
@@ -41,15 +45,25 @@ def test_each_pair_links_to_each_other_and_the_english_one_defers_to_swedish(pub
     assert sv.select_one(".mv-translation-note") is None
 
 
-def test_the_english_pages_show_data_in_english(public_site):
+def test_the_english_pages_show_data_in_english(dataset_site, dataset_data):
+    text = " ".join(soup(dataset_site / "en" / "stodlinjer" / "index.html").select_one("article").get_text(" ").split())
+    for line in dataset_data.support_lines:
+        if line.is_public:
+            for value in (line.name, line.for_whom):
+                assert " ".join(render.text(value, "en").split()) in text, line.id
+    assert "Öppet" not in text
+
+
+def test_katrineholms_english_support_lines_give_organisations_and_hours_in_english(public_site):
+    """Katrineholm only: Orostelefonen's organisation and hours as its data translates them."""
     text = soup(public_site / "en" / "stodlinjer" / "index.html").select_one("article").get_text(" ")
     assert "Save the Children Sweden" in text and "Weekdays 09:00–12:00." in text
     assert "Vardagar" not in text and "Öppet" not in text
 
 
-def test_each_language_has_its_own_search_index(public_site):
-    swedish = json.loads((public_site / "search/search_index.json").read_text("utf-8"))
-    english = json.loads((public_site / "en/search/search_index.json").read_text("utf-8"))
+def test_each_language_has_its_own_search_index(dataset_site):
+    swedish = json.loads((dataset_site / "search/search_index.json").read_text("utf-8"))
+    english = json.loads((dataset_site / "en/search/search_index.json").read_text("utf-8"))
     assert swedish["config"]["lang"] == ["sv"] and english["config"]["lang"] == ["en"]
     assert not any(d["location"].startswith("en/") for d in swedish["docs"])
     assert any(d["title"] == "Support lines" for d in english["docs"])
@@ -62,8 +76,8 @@ def test_each_language_has_its_own_search_index(public_site):
     ("", "stödlinjer", "/stodlinjer/", "/en/"),
     ("en/", "support", "/en/stodlinjer/", None),
 ])
-def test_a_search_finds_pages_in_the_page_language_only(browser, public_site, start, query, inside, outside):
-    with serve(public_site) as base:
+def test_a_search_finds_pages_in_the_page_language_only(browser, dataset_site, start, query, inside, outside):
+    with serve(dataset_site) as base:
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         page.goto(base + start)
         page.click("input.md-search__input")
@@ -77,5 +91,5 @@ def test_a_search_finds_pages_in_the_page_language_only(browser, public_site, st
             assert all("/en/" in link for link in links), links
 
 
-def test_the_staff_site_is_swedish_only(staff_site):
-    assert not (staff_site / "en").exists()
+def test_the_staff_site_is_swedish_only(dataset_staff_site):
+    assert not (dataset_staff_site / "en").exists()

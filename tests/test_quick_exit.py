@@ -1,4 +1,7 @@
-"""The quick exit ("Lämna sidan snabbt"), tested in Chromium: button, Shift ×3, touch, no way Back."""
+"""The quick exit ("Lämna sidan snabbt"), tested in Chromium: button, Shift ×3, touch, no way Back.
+
+Every test runs on every dataset's public site (DATASETS in tests/conftest.py): the header around the button
+holds the municipality's name."""
 
 from __future__ import annotations
 
@@ -13,8 +16,9 @@ WEATHER = "<!doctype html><html lang='sv'><title>Väder</title><h1>Väderprognos
 
 
 @pytest.fixture(scope="module")
-def base(public_site):
-    with serve(public_site) as base:
+def base(dataset_site):
+    """Each dataset's public site, served (tests/conftest.py › dataset)."""
+    with serve(dataset_site) as base:
         yield base
 
 
@@ -25,16 +29,16 @@ def new_page(browser, width=390, touch=False):
     return context.new_page()
 
 
-def test_every_public_page_has_the_exit_button_pointing_to_the_neutral_site(public_site):
-    for page in pages(public_site):
+def test_every_public_page_has_the_exit_button_pointing_to_the_neutral_site(dataset_site):
+    for page in pages(dataset_site):
         button = soup(page).select_one("a.mv-exit[data-mv-exit]")
         assert button is not None and button["href"] == EXIT_URL, page
         assert button.get_text(strip=True) in ("Lämna sidan snabbt", "Leave this page quickly"), page
         assert "noreferrer" in button["rel"], page
 
 
-def test_the_staff_site_has_no_exit_button(staff_site):
-    for page in pages(staff_site):
+def test_the_staff_site_has_no_exit_button(dataset_staff_site):
+    for page in pages(dataset_staff_site):
         assert soup(page).select_one("[data-mv-exit]") is None, page
 
 

@@ -1,5 +1,6 @@
 """Readability: every Swedish page for residents stays within its LIX limit (pyproject.toml [tool.motverka]),
-on both datasets; the easy-to-read page within its own, lower one. `make readability` prints the table."""
+on every dataset in DATASETS (tests/conftest.py); the easy-to-read page within its own, lower one.
+`make readability` prints the table."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ import pytest
 
 from macros import readability
 from macros.site import Settings, settings
-from tests.conftest import DATASETS
 
 LIMITS = settings()
 
@@ -42,9 +42,8 @@ def test_a_page_of_long_sentences_and_long_words_is_over_the_limit(tmp_path):
 
 
 @pytest.mark.build
-@pytest.mark.parametrize("dataset", DATASETS)
-def test_every_resident_page_is_within_its_lix_limit(built, dataset):
-    results = readability.measure_site(built(dataset) / "site", LIMITS)
+def test_every_resident_page_is_within_its_lix_limit(dataset, dataset_site):
+    results = readability.measure_site(dataset_site, LIMITS)
     paths = {result.path for result in results}
     assert {"", "stodlinjer/", "stod-till-anhoriga/", "kontakta-kommunen/", "handlingsplan/"} <= paths
     assert not any(path.startswith(("en/", "personal/")) for path in paths)
@@ -53,18 +52,18 @@ def test_every_resident_page_is_within_its_lix_limit(built, dataset):
 
 
 @pytest.mark.build
-def test_the_easy_to_read_page_has_its_own_lower_limit(public_site):
-    results = {r.path: r for r in readability.measure_site(public_site, LIMITS)}
+def test_the_easy_to_read_page_has_its_own_lower_limit(dataset_site):
+    results = {r.path: r for r in readability.measure_site(dataset_site, LIMITS)}
     if readability.EASY_READ in results:
         assert results[readability.EASY_READ].limit == LIMITS.lix_easy_read < LIMITS.lix_max
 
 
 @pytest.mark.build
-def test_the_readability_table_names_every_page_and_the_limits(public_site):
+def test_the_readability_table_names_every_page_and_the_limits(dataset_site):
     out = io.StringIO()
-    status = readability.main(public_site.parent, LIMITS, site=public_site, stream=out)
+    status = readability.main(dataset_site.parent, LIMITS, site=dataset_site, stream=out)
     table = out.getvalue()
     assert status == 0
     assert "Läsbarhet (LIX)" in table and "Gräns: 45" in table and "/stodlinjer/" in table
     strict = Settings(lix_max=5, lix_target=5, lix_easy_read=5)
-    assert readability.main(public_site.parent, strict, site=public_site, stream=io.StringIO()) == 1
+    assert readability.main(dataset_site.parent, strict, site=dataset_site, stream=io.StringIO()) == 1

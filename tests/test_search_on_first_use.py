@@ -1,5 +1,7 @@
 """Search loads on first use (docs/assets/javascripts/lazy-search.js): a page view fetches no search index,
-worker or language files, and search still finds pages, in each language, once the reader opens it."""
+worker or language files, and search still finds pages, in each language, once the reader opens it.
+Every test runs on every dataset's public site (DATASETS in tests/conftest.py); the words searched for are
+in every dataset's pages."""
 
 from __future__ import annotations
 
@@ -12,8 +14,9 @@ SEARCH_FILES = ("search_index.json", "/workers/search.", "/lunr/")
 
 
 @pytest.fixture(scope="module")
-def base(public_site):
-    with serve(public_site) as base:
+def base(dataset_site):
+    """Each dataset's public site, served (tests/conftest.py › dataset)."""
+    with serve(dataset_site) as base:
         yield base
 
 
@@ -23,7 +26,7 @@ def search_requests(requests: list[str]) -> list[str]:
 
 @pytest.mark.parametrize("width", [390, 1280])
 @pytest.mark.parametrize("path, query, found, index", [
-    ("stodlinjer/", "polisen", "/stodlinjer/", "/search/search_index.json"),
+    ("stodlinjer/", "stödlinjer", "/stodlinjer/", "/search/search_index.json"),
     ("en/", "support", "/en/stodlinjer/", "/en/search/search_index.json"),
 ])
 def test_a_page_view_loads_no_search_until_the_reader_opens_it(browser, base, width, path, query, found, index):
@@ -50,7 +53,7 @@ def test_a_link_from_a_search_result_loads_search_at_once_for_highlighting(brows
     page = browser.new_page()
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
-    page.goto(base + "stodlinjer/?h=polisen")
+    page.goto(base + "stodlinjer/?h=stödlinjer")
     page.wait_for_load_state("networkidle")
     assert any(url.endswith("/search/search_index.json") for url in requests)
     page.close()

@@ -14,15 +14,14 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests.conftest import DATASETS
 from tests.support.server import serve
 
-# (dataset, output folder) for every site the browser tests check, by test id.
-SITES = {
-    "katrineholm-public": ("katrineholm", "site"),
-    "katrineholm-staff": ("katrineholm", "site-staff"),
-    "umea-public": ("umea", "site"),
-    "umea-staff": ("umea", "site-staff"),
-}
+# (dataset, output folder) for every site the browser tests check, by test id: "umea-public", "umea-staff", …
+# for every dataset in DATASETS (tests/conftest.py). Each is built once per session (the `built` fixture) and
+# served once (`served`).
+SITES = {f"{dataset}-{edition}": (dataset, folder) for dataset in DATASETS
+         for edition, folder in (("public", "site"), ("staff", "site-staff"))}
 WIDTHS = {"phone": 390, "desktop": 1280}
 NO_ANIMATIONS = "*, *::before, *::after { transition: none !important; animation: none !important; }"
 

@@ -1,4 +1,4 @@
-"""Keyboard use of every page of both sites, on a phone (390 px) and a laptop (1280 px).
+"""Keyboard use of every page of both sites of every dataset, on a phone (390 px) and a laptop (1280 px).
 
 The skip link is the first tab stop and takes the visitor past the header; every tab stop shows focus
 (an outline or a visible change) and is on screen, not covered; every control a visitor can see is reached
@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import pytest
 
+from macros import render
 from tests.browser import scripts
-from tests.browser.conftest import WIDTHS
+from tests.browser.conftest import SITES, WIDTHS
+from tests.conftest import site_data
 
 pytestmark = pytest.mark.browser
-KEYBOARD_SITES = ["katrineholm-public", "katrineholm-staff"]
+KEYBOARD_SITES = list(SITES)
+PUBLIC_SITES = [name for name, (_, folder) in SITES.items() if folder == "site"]
+STAFF_SITES = [name for name, (_, folder) in SITES.items() if folder == "site-staff"]
 MAX_STOPS = 300
 REACTION_MS = 300   # how long a control may take to react to focus before it is judged
 
@@ -117,9 +121,16 @@ def test_the_menu_opens_and_closes_with_the_keyboard_on_a_phone(served, open_con
     assert page.evaluate("document.activeElement.dataset.mvFor") == "__drawer", "focus did not return to the button"
 
 
+def a_support_line_word(dataset: str) -> str:
+    """The first word of the last public support line's name ("Bris", "112"): what a visitor might search for."""
+    line = [line for line in site_data(dataset).support_lines if line.is_public][-1]
+    return render.text(line.name).split()[0]
+
+
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
-def test_the_search_finds_a_support_line_from_the_keyboard(served, open_context, width):
-    site = served("katrineholm-public")
+@pytest.mark.parametrize("name", PUBLIC_SITES)
+def test_the_search_finds_a_support_line_from_the_keyboard(served, open_context, name, width):
+    site = served(name)
     page = open_context(width=width, still=True).new_page()
     load(page, site.url(""))
     for _ in range(30):
@@ -129,14 +140,15 @@ def test_the_search_finds_a_support_line_from_the_keyboard(served, open_context,
     else:
         pytest.fail("Tab never reached the search")
     page.keyboard.press("Enter")
-    page.keyboard.type("bris")
+    page.keyboard.type(a_support_line_word(SITES[name][0]).lower())
     first = page.locator(".md-search-result__item").first
     first.wait_for(state="attached")
     assert first.is_visible(), "the search found results but does not show them"
 
 
-def test_a_sub_menu_opens_and_closes_with_the_keyboard_on_a_phone(served, open_context):
-    site = served("katrineholm-staff")
+@pytest.mark.parametrize("name", STAFF_SITES)
+def test_a_sub_menu_opens_and_closes_with_the_keyboard_on_a_phone(served, open_context, name):
+    site = served(name)
     page = open_context(width=390, still=True).new_page()
     load(page, site.url("stodlinjer/"))
     page.locator('button[data-mv-for="__drawer"]').focus()

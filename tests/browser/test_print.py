@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO_URL
+from tests.conftest import DATASETS, REPO_URL
 from tests.support.html import soup
 from tests.support.pdf import SITE_URL, long_words_build, normal, page_texts, words
 from tests.support.server import serve
@@ -80,8 +80,10 @@ def print_view(browser, root: Path, path: str, without_print_css: bool = False) 
 
 @pytest.mark.parametrize("site, path, staff", [("site", "handlingsplan/", False), ("site", "stodlinjer/", False),
                                                ("site-staff", "personal/styrning/", True)])
-def test_a_printed_page_has_no_navigation_keeps_112_and_prints_web_addresses(browser, built, site, path, staff):
-    view = print_view(browser, built("katrineholm") / site, path)
+@pytest.mark.parametrize("dataset", list(DATASETS))
+def test_a_printed_page_has_no_navigation_keeps_112_and_prints_web_addresses(browser, built, dataset, site, path,
+                                                                              staff):
+    view = print_view(browser, built(dataset) / site, path)
     assert view["navigation"] == [] and view["emergency"]
     assert view["staff"] == staff
     assert view["owner"] and view["reviewed"], "who answers for the page and when it was reviewed"

@@ -87,8 +87,8 @@ def test_no_page_contacts_another_host_or_stores_anything(served, open_context, 
         pytest.fail("\n".join(problems), pytrace=False)
 
 
-def test_the_about_page_says_exactly_what_is_stored(public_site):
-    text = main_text(public_site / "om-webbplatsen/index.html")
+def test_the_about_page_says_exactly_what_is_stored(dataset_site):
+    text = main_text(dataset_site / "om-webbplatsen/index.html")
     if STORAGE:
         assert NOTHING_STORED not in text
         for key, words in STORAGE.items():
