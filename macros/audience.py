@@ -418,7 +418,8 @@ def staff_address(href: str, page_url: str, site_url: str | None, slugs: set[str
     return STAFF_PDF if posixpath.basename(written) == STAFF_PDF else None
 
 
-def _line_of(source: str, needles: list[str]) -> int:
+def line_with(source: str, needles: list[str]) -> int:
+    """The first line of `source` that holds the first of `needles` found anywhere in it; else line 1."""
     lines = source.splitlines()
     for needle in needles:
         for number, line in enumerate(lines, 1):
@@ -430,18 +431,20 @@ def _line_of(source: str, needles: list[str]) -> int:
 def link_problems(html: str, page_url: str, src_path: str | None, shown: str, site_url: str | None,
                   slugs: set[str]) -> list[str]:
     """A message for every link or embed on a public page that leads to the staff site."""
-    try:
-        source = Path(src_path).read_text("utf-8") if src_path else ""
-    except OSError:
-        source = ""
+    source = None          # the page's Markdown, read only to say where a problem is
     problems = []
     for match in _ADDRESS.finditer(html):
         href = match.group(2)
         target = staff_address(href, page_url, site_url, slugs)
         if target is None:
             continue
+        if source is None:
+            try:
+                source = Path(src_path).read_text("utf-8") if src_path else ""
+            except OSError:
+                source = ""
         slug = target.removeprefix(STAFF_FOLDER + "/").strip("/")
-        line = _line_of(source, [html_lib.unescape(href), f"{STAFF_FOLDER}/{slug}", slug or STAFF_PDF,
+        line = line_with(source, [html_lib.unescape(href), f"{STAFF_FOLDER}/{slug}", slug or STAFF_PDF,
                                  f"{STAFF_FOLDER}/"])
         problems.append(f"{shown}:{line}: " + say("staff_link_in_public", target=target))
     return list(dict.fromkeys(problems))

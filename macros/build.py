@@ -18,6 +18,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from .audience import line_with
 from .load import DataError, DataErrors, load_site_data
 from .messages import TEMPLATE_PROBLEM_UNKNOWN, TEMPLATE_PROBLEMS, say
 from .site import ROOT, today
@@ -222,12 +223,7 @@ class _Reader:
         return source[: len(source) - len(markdown)].count("\n")
 
     def line_of(self, page: str, target: str) -> int:
-        source = self.source(page).splitlines()
-        for needle in (f"({target}", f"]: {target}", target):
-            for number, line in enumerate(source, 1):
-                if needle in line:
-                    return number
-        return 1
+        return line_with(self.source(page), [f"({target}", f"]: {target}", target])
 
     def name_line(self, page: str, name: str, attribute: bool = False) -> int | None:
         """The line of a name used inside {{ … }} or {% … %} (after a dot for an attribute), as a whole word."""

@@ -26,7 +26,7 @@ Audience = Literal["public", "staff"]
 Day = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
 
-def _fail(code: str, **values: Any) -> PydanticCustomError:
+def catalogue_error(code: str, **values: Any) -> PydanticCustomError:
     """An error for the catalogue. `line=` (where in the file) and `at=` (a field below the one validated)
     are read by load.py to point at the exact place; the other values fill in the message."""
     return PydanticCustomError(code, code, {k: v for k, v in values.items() if v is not None or k == "value"})
@@ -44,7 +44,7 @@ def _not_cut_by_comment(value: Any) -> None:
     comment = getattr(value, "comment", None)
     if comment is not None:
         written = getattr(value, "written", None) or f"{value} #{comment}"
-        raise _fail("text_cut_by_comment", value=str(value), written=written, line=_line_of(value))
+        raise catalogue_error("text_cut_by_comment", value=str(value), written=written, line=_line_of(value))
 
 
 def today_from(info: ValidationInfo | None) -> date:
@@ -57,7 +57,7 @@ def today_from(info: ValidationInfo | None) -> date:
 
 def _id(value: Any) -> str:
     if not isinstance(value, str) or not re.match(ID_PATTERN, value):
-        raise _fail("invalid_id", value=value)
+        raise catalogue_error("invalid_id", value=value)
     return str(value)
 
 
@@ -96,10 +96,10 @@ def _check_markdown(text: str) -> None:
         target, scheme = _link_target(match.group(1)), match.group(2)
         if scheme.lower() in _LINK_SCHEMES:
             continue
-        raise _fail("text_link_scheme", value=target, scheme=scheme, line=_line_of(text, target))
+        raise catalogue_error("text_link_scheme", value=target, scheme=scheme, line=_line_of(text, target))
     image = _IMAGE.search(text)
     if image:
-        raise _fail("text_image", value=image.group(0), line=_line_of(text, image.group(0)))
+        raise catalogue_error("text_image", value=image.group(0), line=_line_of(text, image.group(0)))
 
 
 class Text(dict):
@@ -119,24 +119,24 @@ def _text(value: Any) -> Text:
     if isinstance(value, str):
         value = {"sv": value}
     if not isinstance(value, dict):
-        raise _fail("not_text", value=value)
+        raise catalogue_error("not_text", value=value)
     for lang, text in value.items():
         if isinstance(lang, str) and text is None and (" " in lang.strip() or len(lang) > 5):
             # {sv: En gång per år, oftare vid behov.} parses as a key "oftare vid behov." with no value.
-            raise _fail("text_comma_in_braces", value=lang.strip())
+            raise catalogue_error("text_comma_in_braces", value=lang.strip())
         if not isinstance(lang, str) or not re.match(LANG_PATTERN, lang):
-            raise _fail("text_bad_language", value=lang)
+            raise catalogue_error("text_bad_language", value=lang)
         if not isinstance(text, str):
-            raise _fail("not_text", value=text)
+            raise catalogue_error("not_text", value=text)
         _not_cut_by_comment(text)
     if "sv" not in value:
-        raise _fail("text_missing_sv")
+        raise catalogue_error("text_missing_sv")
     for text in value.values():
         _check_markdown(text)
     cleaned = {lang: " ".join(text.split()) if "\n" not in text.strip() else text.strip()
                for lang, text in value.items()}
     if not cleaned["sv"]:
-        raise _fail("empty_text")
+        raise catalogue_error("empty_text")
     return Text(cleaned)
 
 
@@ -152,11 +152,11 @@ LocalText = Annotated[Text, PlainValidator(_text), PlainSerializer(dict), WithJs
 
 def _plain(value: Any) -> str:
     if not isinstance(value, str):
-        raise _fail("not_text", value=value)
+        raise catalogue_error("not_text", value=value)
     _not_cut_by_comment(value)
     value = " ".join(value.split())
     if not value:
-        raise _fail("empty_text")
+        raise catalogue_error("empty_text")
     return value
 
 
@@ -181,28 +181,28 @@ def parse_phone(value: Any) -> Phone:
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, str) or not value.strip():
-        raise _fail("invalid_phone", value=value)
+        raise catalogue_error("invalid_phone", value=value)
     display = " ".join(value.split())
     if display.lower().startswith("tel:"):
         # The link is made from the number: written with tel: the prefix would show on the page.
-        raise _fail("phone_tel_prefix", value=display, number=display[4:].strip())
+        raise catalogue_error("phone_tel_prefix", value=display, number=display[4:].strip())
     letter = re.search(r"[^\W\d_]", display)
     if letter:
         # libphonenumber reads letters as keypad digits (O -> 6): 020-1OO 200 would dial another number.
-        raise _fail("phone_letter", value=display, letter=letter.group(0))
+        raise catalogue_error("phone_letter", value=display, letter=letter.group(0))
     try:
         number = phonenumbers.parse(display, "SE")
     except phonenumbers.NumberParseException:
-        raise _fail("invalid_phone", value=display) from None
+        raise catalogue_error("invalid_phone", value=display) from None
     if phonenumbers.region_code_for_number(number) not in ("SE", None) and number.country_code != 46:
-        raise _fail("phone_not_swedish", value=display)
+        raise catalogue_error("phone_not_swedish", value=display)
     digits = re.sub(r"\D", "", display)
     if not display.startswith("+") and shortnumberinfo.is_valid_short_number_for_region(number, "SE"):
         return Phone(display, f"tel:{digits}", None)
     if not phonenumbers.is_valid_number(number):
-        raise _fail("invalid_phone", value=display)
+        raise catalogue_error("invalid_phone", value=display)
     if number.country_code != 46:
-        raise _fail("phone_not_swedish", value=display)
+        raise catalogue_error("phone_not_swedish", value=display)
     e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
     return Phone(display, f"tel:{e164}", e164)
 
@@ -219,11 +219,11 @@ PhoneNumber = Annotated[Phone, PlainValidator(parse_phone), PlainSerializer(lamb
 
 def _email(value: Any) -> str:
     if not isinstance(value, str):
-        raise _fail("invalid_email", value=value)
+        raise catalogue_error("invalid_email", value=value)
     try:
         return email_validator.validate_email(value.strip(), check_deliverability=False).normalized
     except email_validator.EmailNotValidError:
-        raise _fail("invalid_email", value=value) from None
+        raise catalogue_error("invalid_email", value=value) from None
 
 
 Email = Annotated[str, PlainValidator(_email), WithJsonSchema({"type": "string", "format": "email"})]
@@ -231,14 +231,14 @@ Email = Annotated[str, PlainValidator(_email), WithJsonSchema({"type": "string",
 
 def _url(value: Any) -> str:
     if not isinstance(value, str):
-        raise _fail("invalid_url", value=value)
+        raise catalogue_error("invalid_url", value=value)
     value = value.strip()
     parts = urlsplit(value)
     scheme = parts.scheme.lower()
     if scheme and scheme not in ("http", "https"):
-        raise _fail("url_scheme", value=value, scheme=scheme)
+        raise catalogue_error("url_scheme", value=value, scheme=scheme)
     if not scheme or not parts.netloc or "." not in parts.hostname or any(c.isspace() for c in value):
-        raise _fail("invalid_url", value=value)
+        raise catalogue_error("invalid_url", value=value)
     return value
 
 
@@ -264,14 +264,14 @@ def _date(value: Any) -> date:
         except ValueError:
             if _ISO_DATE.match(value.strip()):
                 # Written right, but no such day: 2023-02-30, 2024-13-01.
-                raise _fail("date_not_in_calendar", value=value.strip()) from None
-    raise _fail("invalid_date", value=value)
+                raise catalogue_error("date_not_in_calendar", value=value.strip()) from None
+    raise catalogue_error("invalid_date", value=value)
 
 
 def _past_date(value: Any, info: ValidationInfo) -> date:
     result = _date(value)
     if result > today_from(info):
-        raise _fail("date_in_future", value=result.isoformat())
+        raise catalogue_error("date_in_future", value=result.isoformat())
     return result
 
 
@@ -289,7 +289,7 @@ def _verified(value: Any, info: ValidationInfo) -> date | str:
     except PydanticCustomError as error:
         if error.type in ("date_in_future", "date_not_in_calendar"):
             raise
-        raise _fail("invalid_verified", value=value) from None
+        raise catalogue_error("invalid_verified", value=value) from None
 
 
 Verified = Annotated[date | str, PlainValidator(_verified), WithJsonSchema({
@@ -308,7 +308,7 @@ def _clock(value: Any) -> time:
     if isinstance(value, str) and re.match(CLOCK_PATTERN, value.strip()):
         hours, minutes = value.strip().split(":")
         return time(int(hours), int(minutes))
-    raise _fail("invalid_time", value=value)
+    raise catalogue_error("invalid_time", value=value)
 
 
 Clock = Annotated[time, PlainValidator(_clock), WithJsonSchema({
@@ -328,7 +328,7 @@ def _flag(value: Any) -> bool:
         return value
     if isinstance(value, str) and value.strip().lower() in _FLAGS:
         return _FLAGS[value.strip().lower()]
-    raise _fail("not_bool", value=value)
+    raise catalogue_error("not_bool", value=value)
 
 
 _FLAG_PATTERN = "^([Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee]|[Jj][Aa]|[Nn][Ee][Jj])$"  # JSON Schema has no (?i)
@@ -341,9 +341,9 @@ def whole_number(low: int, high: int):
 
     def validate(value: Any) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
-            raise _fail("not_int", value=value)
+            raise catalogue_error("not_int", value=value)
         if not low <= value <= high:
-            raise _fail("number_range", value=value, low=low, high=high)
+            raise catalogue_error("number_range", value=value, low=low, high=high)
         return value
 
     return Annotated[int, PlainValidator(validate), WithJsonSchema(

@@ -19,7 +19,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from .fields import Phone, Text
-from .load import model_in
+from .load import DataError, model_in
 from .messages import CATALOGUE, say
 from .models import FILES
 from .site import ROOT
@@ -140,8 +140,6 @@ def data_readme() -> str:
 def example_error() -> str:
     """The guide's opening example, made the way `make check` makes it (DataError and the catalogue), so that
     it reads exactly as the real message: data/support_lines.yml with Orostelefonen's phone cut short."""
-    from .load import DataError
-
     value = CATALOGUE["invalid_phone"].example["value"]
     return str(DataError("data/support_lines.yml", 35, ("support_lines", 1, "phone"),
                          (1, "Orostelefonen om radikalisering"), say("invalid_phone", value=value)))

@@ -28,6 +28,7 @@ from macros.site import current, data_dir_from, load_state  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.motverka")
 _COMMAND = {"name": "build"}
+_STAFF_SLUGS: set[str] = set()   # set by on_config; a module variable, so that make serve's rebuilds renew it
 
 
 def on_startup(command, dirty):
@@ -66,6 +67,10 @@ def on_config(config):
     config.site_description = text(state.view.plan.summary, lang)
     if state.staff and config.extra.get("staff_nav"):
         config.nav = list(config.extra["staff_nav"]) + list(config.nav or [])
+    # The staff pages' addresses, which no public page may link to (on_page_content): found once a build.
+    _STAFF_SLUGS.clear()
+    if not state.staff:
+        _STAFF_SLUGS.update(separation.staff_slugs(Path(config.docs_dir)))
     if not state.staff and _default_language_build(config):
         # Staff text copied into public pages or data, staff attachments that would be published.
         for message in separation.source_problems(root, Path(config.docs_dir), state.data_dir,
@@ -152,8 +157,7 @@ def on_page_content(html, page, config, files):
     html = separation.without_comments(html, keep=(pdf.SIZE_MARK,))
     if not current().staff:
         for message in separation.link_problems(html, page.url, page.file.abs_src_path,
-                                                f"docs/{page.file.src_uri}", config.site_url,
-                                                separation.staff_slugs(Path(config.docs_dir))):
+                                                f"docs/{page.file.src_uri}", config.site_url, _STAFF_SLUGS):
             log.error(message)
     return html
 

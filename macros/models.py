@@ -8,16 +8,17 @@ JSON Schema files in schemas/ are generated from these models (`python -m macros
 from __future__ import annotations
 
 from datetime import date, time
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
-from pydantic_core import PydanticCustomError
 
 from .dates import add_months
 from .fields import (UNDATED, AnyDate, Audience, Clock, Day, Email, Flag, Id, LocalText, PastDate, PhoneNumber, Plain,
-                     Url, Verified, whole_number)
+                     Url, Verified, catalogue_error, whole_number)
 
 DAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+Category = Literal["emergency", "extremism", "police", "wellbeing"]
+CATEGORIES: tuple[str, ...] = get_args(Category)   # in the order the pages and the PDF show them
 # A period that closes earlier than it opens runs over the night: it must open in the afternoon or evening
 # and close in the morning (Jourhavande medmänniska: 21:00–06:00). closes: "00:00" means until midnight.
 # Anything else (opens 12:00, closes 09:00) is taken for swapped times rather than a 21-hour night.
@@ -25,11 +26,6 @@ NIGHT_OPENS_FROM = time(15, 0)
 NIGHT_CLOSES_BY = time(12, 0)
 Months = whole_number(1, 120)
 WorkingDays = whole_number(1, 60)
-
-
-def _error(code: str, **values) -> PydanticCustomError:
-    """A record-level error; at= names the field (or list item) it is about, for the line number."""
-    return PydanticCustomError(code, code, values)
 
 
 class Strict(BaseModel):
@@ -62,7 +58,7 @@ class Sourced(Strict):
         if self.http_reason is None:
             for name, value in self:
                 if isinstance(value, str) and value.startswith("http://"):
-                    raise _error("http_needs_reason", value=value, at=name)
+                    raise catalogue_error("http_needs_reason", value=value, at=name)
         return self
 
     @property
@@ -86,14 +82,15 @@ class Period(Strict):
     def _sensible_times(self):
         for index, day in enumerate(self.days):
             if day in self.days[:index]:
-                raise _error("duplicate_day", value=day, at=("days", index))
+                raise catalogue_error("duplicate_day", value=day, at=("days", index))
         opens, closes = self.opens.strftime("%H:%M"), self.closes.strftime("%H:%M")
         if self.opens == self.closes:
-            raise _error("same_open_close", value=opens, at="closes")
+            raise catalogue_error("same_open_close", value=opens, at="closes")
         if self.overnight and self.closes != time(0, 0) and not (
                 self.opens >= NIGHT_OPENS_FROM and self.closes <= NIGHT_CLOSES_BY):
-            raise _error("closes_before_opens", opens=opens, closes=closes, at="closes",
-                         night_from=NIGHT_OPENS_FROM.strftime("%H:%M"), night_by=NIGHT_CLOSES_BY.strftime("%H:%M"))
+            raise catalogue_error("closes_before_opens", opens=opens, closes=closes, at="closes",
+                                  night_from=NIGHT_OPENS_FROM.strftime("%H:%M"),
+                                  night_by=NIGHT_CLOSES_BY.strftime("%H:%M"))
         return self
 
     @property
@@ -110,9 +107,9 @@ class Hours(Strict):
     @model_validator(mode="after")
     def _consistent(self):
         if self.always and self.periods:
-            raise PydanticCustomError("hours_conflict", "hours_conflict", {})
+            raise catalogue_error("hours_conflict")
         if not self.always and not self.periods and self.note is None:
-            raise PydanticCustomError("hours_empty", "hours_empty", {})
+            raise catalogue_error("hours_empty")
         return self
 
 
@@ -131,13 +128,13 @@ class Reachable(Sourced, Record):
     @model_validator(mode="after")
     def _has_channel(self):
         if not (self.phone or self.email or self.url):
-            raise PydanticCustomError("needs_channel", "needs_channel", {})
+            raise catalogue_error("needs_channel")
         return self
 
 
 class SupportLine(Reachable):
     organisation: LocalText = Field(description="Vem som driver linjen.")
-    category: Literal["emergency", "extremism", "police", "wellbeing"] = Field(
+    category: Category = Field(
         description="emergency (112, visas på varje sida), extremism (oro för radikalisering), police (polis), "
                     "wellbeing (stöd när man mår dåligt).")
     for_whom: LocalText = Field(description="Vem linjen är till för.")
@@ -240,8 +237,8 @@ class Plan(Strict):
     @model_validator(mode="after")
     def _valid_order(self):
         if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
-            raise _error("validity_order", until=self.valid_until.isoformat(), start=self.valid_from.isoformat(),
-                         at="valid_until")
+            raise catalogue_error("validity_order", until=self.valid_until.isoformat(),
+                                  start=self.valid_from.isoformat(), at="valid_until")
         return self
 
     @property

@@ -17,7 +17,8 @@ from markupsafe import Markup
 
 from . import pdf, render
 from .messages import say, ui
-from .site import current
+from .models import CATEGORIES
+from .site import current, quick_exit_url
 
 log = logging.getLogger("mkdocs.plugins.motverka")
 _KIND = {"support_lines": "stödlinje", "contacts": "kontakt", "focus_areas": "fokusområde"}
@@ -90,14 +91,9 @@ def register(env) -> None:
         ett ankare med sitt id, t.ex. stodlinjer/#bris.
 
         Exempel: {{ support_lines("wellbeing") }}"""
-        import typing
-
-        from .models import SupportLine
-
-        categories = typing.get_args(SupportLine.model_fields["category"].annotation)
-        if category is not None and category not in categories:
+        if category is not None and category not in CATEGORIES:
             log.error(f'{_where(env, str(category))}: support_lines("{category}"): ' +
-                      say("invalid_choice", value=category, choices=", ".join(categories)))
+                      say("invalid_choice", value=category, choices=", ".join(CATEGORIES)))
             return missing()
         lines = [line for line in state().view.support_lines if category in (None, line.category)]
         if not lines:
@@ -373,5 +369,4 @@ def register(env) -> None:
     env.variables["relatives"] = view.relatives
     env.variables["staff_guidance"] = view.staff_guidance
     env.variables["audience"] = state().audience
-    exit_settings = env.conf["extra"].get("quick_exit") or {}
-    env.variables["quick_exit"] = {"enabled": bool(exit_settings.get("enabled") and exit_settings.get("url"))}
+    env.variables["quick_exit"] = {"enabled": bool(quick_exit_url(env.conf["extra"]))}

@@ -33,7 +33,7 @@ from markupsafe import Markup
 
 from . import render
 from .messages import say, ui
-from .models import Contact, SupportLine
+from .models import CATEGORIES, Contact, SupportLine
 from .pdf_html import Chapter, prefixed, rebase, soft_hyphens
 from .pdf_source import Provenance, provenance
 from .site import BuildState
@@ -43,7 +43,6 @@ log = logging.getLogger("mkdocs.plugins.motverka")
 FILE_NAMES = {"public": "handlingsplan.pdf", "staff": "handlingsplan-personal.pdf"}
 RELATIVES_PAGE = "stod-till-anhoriga.md"   # its prose and macros make the chapter on support for relatives
 STAFF_FOLDER = "personal/"                 # staff pages: chapters of the staff edition, unless `pdf: false`
-CATEGORIES = ("emergency", "extremism", "police", "wellbeing")
 SIZE_MARK = "<!--mv-pdf-size-->"           # in the download link until the PDF exists (fill_size)
 LANG = "sv"                                # the plan is Swedish; other language editions link this PDF
 _LOOPBACK = {"127.0.0.1", "localhost", "::1", "0.0.0.0"}
@@ -202,10 +201,9 @@ def _step_cards(content: str, page_url: str, state: BuildState) -> str:
     lines = {line.id: line for line in view.support_lines}
     contacts = {contact.id: contact for contact in view.contacts}
     expected = []
-    for step in view.relatives.steps:
-        if state.staff or step.is_public:
-            expected += [("line", lines.get(i)) for i in step.lines]
-            expected += [("contact", contacts.get(i)) for i in step.contacts]
+    for step in render.shown_steps(view, state.staff):
+        expected += [("line", lines.get(i)) for i in step.lines]
+        expected += [("contact", contacts.get(i)) for i in step.contacts]
     cards = list(_CARD.finditer(content))
     if len(cards) != len(expected) or any(
             record is None or card["kind"] != kind or _plain(card["title"]) != _plain(render.text(record.name, LANG))
@@ -273,7 +271,7 @@ def chapters(config, files, state: BuildState) -> list[Chapter]:
     sources = [data["om-planen"], data["fokusomraden"], data["stodlinjer"], data["kontakter"],
                *_page_chapters(config, files, state)]
     # First pass: which ids and headings each chapter has; second: links resolved against them.
-    first = [rebase(s.html, s.prefix, lambda href: href, s.flow) for s in sources]
+    first = [rebase(s.html, s.prefix, lambda href: href, s.flow, hyphenate=False) for s in sources]
     site_url = public_url(config.site_url)
     return [rebase(s.html, s.prefix, _resolver(first, sources, site_url, s.page_url), s.flow) for s in sources]
 

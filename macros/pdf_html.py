@@ -89,9 +89,9 @@ def prefixed(prefix: str, anchor: str) -> str:
 
 
 class _Rebase(HTMLParser):
-    def __init__(self, prefix: str, resolve: Callable[[str], str | None]):
+    def __init__(self, prefix: str, resolve: Callable[[str], str | None], hyphenate: bool = True):
         super().__init__(convert_charrefs=True)
-        self.prefix, self.resolve = prefix, resolve
+        self.prefix, self.resolve, self.hyphenate = prefix, resolve, hyphenate
         self.out: list[str] = []
         self.headings: list[Heading] = []
         self.ids: set[str] = set()
@@ -171,7 +171,7 @@ class _Rebase(HTMLParser):
             return
         if self._heading:
             self._heading[2].append(data)
-        if not any(self._addresses):
+        if self.hyphenate and not any(self._addresses):
             data = soft_hyphens(data)
         self.out.append(html.escape(data, quote=False))
 
@@ -188,8 +188,11 @@ def original_ids(fragment: str) -> set[str]:
     return parser.ids
 
 
-def rebase(fragment: str, prefix: str, resolve: Callable[[str], str | None], flow: bool = False) -> Chapter:
-    parser = _Rebase(prefix, resolve)
+def rebase(fragment: str, prefix: str, resolve: Callable[[str], str | None], flow: bool = False,
+           hyphenate: bool = True) -> Chapter:
+    """`hyphenate=False` for a pass that only needs the chapter's ids and headings (their text is taken
+    before hyphenation either way)."""
+    parser = _Rebase(prefix, resolve, hyphenate)
     parser.feed(fragment)
     parser.close()
     return Chapter(prefix=prefix, html="".join(parser.out), headings=parser.headings, ids=parser.ids, flow=flow)

@@ -20,7 +20,7 @@ from .dates import months_between
 from .fields import Text
 from .messages import ui
 from .models import (DAYS, Accessibility, Contact, FocusArea, Hours, Plan, Reachable, Relatives, SiteData,
-                     StaffGuidance, SupportLine)
+                     StaffGuidance, Step, SupportLine)
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -260,8 +260,13 @@ def focus_area_list_html(areas: list[FocusArea], ctx: RenderContext, target: str
     return _render("focus_list.html", areas=areas, ctx=ctx, target=target)
 
 
+def shown_steps(site: SiteData, staff: bool) -> list[Step]:
+    """The steps for relatives an edition shows: all of them on the staff site, the public ones elsewhere."""
+    return [step for step in site.relatives.steps if staff or step.is_public]
+
+
 def steps_html(site: SiteData, ctx: RenderContext) -> str:
-    steps = [s for s in site.relatives.steps if ctx.staff or s.is_public]
+    steps = shown_steps(site, ctx.staff)
     lines = {line.id: line for line in site.support_lines}
     contacts = {c.id: c for c in site.contacts}
     rendered = []

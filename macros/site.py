@@ -45,6 +45,12 @@ def data_dir_from(root: Path, configured: str | None = None) -> Path:
     return path if path.is_absolute() else root / path
 
 
+def quick_exit_url(extra: dict) -> str | None:
+    """Where the quick exit button leads (mkdocs.yml › extra.quick_exit), or None when it is turned off."""
+    exit_settings = extra.get("quick_exit") or {}
+    return exit_settings.get("url") if exit_settings.get("enabled") else None
+
+
 @dataclass
 class BuildState:
     root: Path

@@ -13,7 +13,7 @@ from markupsafe import Markup, escape
 
 from . import git_dates, page_meta, render
 from .messages import ui
-from .site import BuildState, current
+from .site import BuildState, current, quick_exit_url
 
 
 LANGUAGE_NAMES = {"sv": "Svenska", "en": "English"}
@@ -27,8 +27,7 @@ class ThemeHelpers:
         self.municipality = state.view.municipality
         self.audience = state.audience
         self.staff = state.staff
-        exit_settings = config.extra.get("quick_exit") or {}
-        self.quick_exit = exit_settings.get("url") if exit_settings.get("enabled") else None
+        self.quick_exit = quick_exit_url(config.extra)
         i18n = config.plugins.get("i18n")
         self.default_language = i18n.default_language if i18n else "sv"
 
