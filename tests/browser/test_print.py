@@ -7,6 +7,7 @@ is shown to bite on a page printed with the rule it tests taken out.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from pathlib import Path
 
@@ -27,20 +28,27 @@ def long_words(tmp_path_factory) -> Path:
     return long_words_build(tmp_path_factory, env={"REPO_URL": REPO_URL})
 
 
-def print_page(browser, root: Path, path: str, out: Path, style: str = "", script: str = "") -> Path:
-    """The page printed to A4 as a reader's browser prints it; `style` and `script` change the page first."""
+@contextlib.contextmanager
+def opened(browser, root: Path, path: str):
+    """A page of the built site `root`, served on 127.0.0.1, with requests to other hosts blocked."""
     with serve(root) as base:
         page = browser.new_page()
         try:
             page.route(LOCAL, lambda route: route.abort())
             page.goto(base + path)
-            if style:
-                page.add_style_tag(content=style)
-            if script:
-                page.evaluate(script)
-            page.pdf(path=str(out), format="A4")
+            yield page
         finally:
             page.close()
+
+
+def print_page(browser, root: Path, path: str, out: Path, style: str = "", script: str = "") -> Path:
+    """The page printed to A4 as a reader's browser prints it; `style` and `script` change the page first."""
+    with opened(browser, root, path) as page:
+        if style:
+            page.add_style_tag(content=style)
+        if script:
+            page.evaluate(script)
+        page.pdf(path=str(out), format="A4")
     return out
 
 
@@ -65,17 +73,11 @@ PRINT_STATE = """() => {
 
 
 def print_view(browser, root: Path, path: str, without_print_css: bool = False) -> dict:
-    with serve(root) as base:
-        page = browser.new_page()
-        try:
-            page.route(LOCAL, lambda route: route.abort())
-            page.goto(base + path)
-            if without_print_css:
-                page.evaluate("document.querySelector('link[href$=\"print.css\"]').remove()")
-            page.emulate_media(media="print")
-            return page.evaluate(PRINT_STATE)
-        finally:
-            page.close()
+    with opened(browser, root, path) as page:
+        if without_print_css:
+            page.evaluate("document.querySelector('link[href$=\"print.css\"]').remove()")
+        page.emulate_media(media="print")
+        return page.evaluate(PRINT_STATE)
 
 
 @pytest.mark.parametrize("site, path, staff", [("site", "handlingsplan/", False), ("site", "stodlinjer/", False),
