@@ -81,6 +81,11 @@ def check(dataset: Dataset, stream=sys.stdout, command: str = "make check") -> i
         (data.support_lines, "stödlinje", "stödlinjer"), (data.contacts, "kontakt", "kontakter"),
         (data.focus_areas, "fokusområde", "fokusområden")))
     print(f"Datafilerna i {_display(dataset.data_dir)} är i ordning: {counts}.", file=stream)
+    from .featuring import summary
+    from .site import settings
+    for line in summary(data, dataset.data_dir, today(), settings().freshness_months,
+                        _display(dataset.data_dir / "support_lines.yml")):
+        print(line, file=stream)
     return 0
 
 

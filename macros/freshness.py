@@ -23,7 +23,8 @@ import yaml
 
 from .dates import months_between
 from .messages import ui
-from .models import Reachable, SiteData
+from .load import KIT_ROOT
+from .models import NATIONAL_FILE, Reachable, SiteData
 from .page_meta import review_due
 from .render import long_date, text
 
@@ -88,9 +89,11 @@ def front_matter(page: Path) -> dict:
     return meta if isinstance(meta, dict) else {}
 
 
-def check(data: SiteData, data_dir: Path, docs: Path, today: date, months: int, display_root: Path) -> Freshness:
+def check(data: SiteData, data_dir: Path, docs: Path, today: date, months: int, display_root: Path,
+          registry: Path | None = None) -> Freshness:
     """Everything that is out of date on `today`, with `months` as the limit for verified dates."""
     report = Freshness(today=today, months=months)
+    registry = registry or KIT_ROOT / NATIONAL_FILE
 
     def display(path: Path) -> str:
         try:
@@ -99,8 +102,8 @@ def check(data: SiteData, data_dir: Path, docs: Path, today: date, months: int, 
             return path.as_posix()
 
     for items, filename in ((data.support_lines, "support_lines.yml"), (data.contacts, "contacts.yml")):
-        file = data_dir / filename
         for item in items:
+            file = registry if item.id in data.national_ids and filename == "support_lines.yml" else data_dir / filename
             record = _record(item, file, display(file))
             if item.verified_date is None:
                 report.undated.append(record)
@@ -168,16 +171,16 @@ def render(report: Freshness, label: str) -> str:
     return "\n".join(out)
 
 
-def main(data_dir: Path, strict: bool = False, stream=sys.stdout) -> int:
+def main(data_dir: Path, strict: bool = False, stream=sys.stdout, registry: Path | None = None) -> int:
     from .build import check as check_data
     from .load import DataErrors, load_site_data
     from .site import ROOT, settings, today
 
     try:
-        data = load_site_data(data_dir, today=today(), display_root=ROOT)
+        data = load_site_data(data_dir, today=today(), display_root=ROOT, registry=registry)
     except DataErrors:
         return check_data_errors(check_data, data_dir, stream)
-    report = check(data, data_dir, ROOT / "docs", today(), settings().freshness_months, ROOT)
+    report = check(data, data_dir, ROOT / "docs", today(), settings().freshness_months, ROOT, registry)
     try:
         label = data_dir.resolve().relative_to(ROOT).as_posix()
     except ValueError:

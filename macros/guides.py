@@ -21,7 +21,7 @@ from pydantic import BaseModel
 from .fields import Phone, Text
 from .load import DataError, model_in
 from .messages import CATALOGUE, say
-from .models import FILES
+from .models import FILES, NATIONAL_FILE, NationalLinesFile
 from .site import ROOT
 
 GENERATED = "<!-- Skapad av `make guides` från koden. Ändra inte här: ändra i macros/ och kör `make guides`. -->"
@@ -32,8 +32,10 @@ PAGES = {
                         "personalens sidor",
     "plan.yml": "Handlingsplanen, Planens styrning (personal), PDF:ens omslag och beslutshistorik",
     "contacts.yml": "Kontakta kommunen, Stöd till anhöriga, startsidan, öppna data (kontakter.json) och PDF:en",
-    "support_lines.yml": "Stödlinjer, startsidan, Stöd till anhöriga, fältet med 112 överst på varje sida, "
-                         "öppna data (stodlinjer.json) och PDF:en",
+    "support_lines.yml": "startsidan (featured: linjerna överst), make check (hidden: dolda linjer och skälen), "
+                         "och kommunens egna linjer på Stödlinjer, Stöd till anhöriga, öppna data och PDF:en",
+    NATIONAL_FILE: "Stödlinjer, startsidan, Stöd till anhöriga, fältet med 112 överst på varje sida, "
+                   "öppna data (stodlinjer.json) och PDF:en, för varje kommun",
     "relatives.yml": "Stöd till anhöriga och PDF:en",
     "focus_areas.yml": "Handlingsplanen, Metod och genusperspektiv (personal) och PDF:en",
     "accessibility.yml": "Tillgänglighet (länkad från varje sida)",
@@ -54,6 +56,8 @@ ERROR_GROUPS = [
                                        "staff_link_in_public", "staff_include_in_public",
                                        "staff_attachment_outside", "staff_reference_in_public",
                                        "staff_reference_always_public"]),
+    ("Nationella stödlinjer", ["national_override", "national_copy", "hidden_unknown", "hidden_emergency",
+                               "hidden_reference", "featured_twice"]),
     ("Fel i menyn och inställningarna", ["page_not_in_nav", "nav_missing_page", "config_invalid"]),
     ("Fel när webbplatsen byggs", ["folder_missing", "pdf_page_missing", "pdf_problem", "build_other"]),
 ]
@@ -113,7 +117,8 @@ def data_readme() -> str:
     parts = [
         "# Datafilerna", "", GENERATED, "",
         "Här står vilken fil som fyller vilken sida, och vad varje fält betyder. Samma filer finns för varje "
-        "kommun: `data/` (Katrineholm) och `examples/umea/data/` (Umeå).", "",
+        "kommun: `data/` (Katrineholm) och `examples/umea/data/` (Umeå). De nationella stödlinjerna finns en "
+        "gång för alla kommuner, i `national/support_lines.yml` (sist på den här sidan).", "",
         "## Bra att veta", "",
         "- **Text** kan skrivas direkt, eller som `sv:` och `en:` på varsin rad när det finns en engelsk "
         "översättning. Sätt citattecken runt text som innehåller kolon, kommatecken inom `{ }` eller #.",
@@ -127,7 +132,7 @@ def data_readme() -> str:
         "- Kontrollera en ändring med `make check`. Felmeddelandena förklaras i "
         "[bidra/felmeddelanden.md](../bidra/felmeddelanden.md).", "",
     ]
-    for name, model in FILES.items():
+    for name, model in {**FILES, NATIONAL_FILE: NationalLinesFile}.items():
         parts += [f"## {name}", "", f"Visas på: {PAGES[name]}.", "",
                   "| Fält | Typ | Måste finnas | Vad det betyder |", "|---|---|---|---|"]
         parts += _field_rows(model, "")
@@ -139,9 +144,9 @@ def data_readme() -> str:
 
 def example_error() -> str:
     """The guide's opening example, made the way `make check` makes it (DataError and the catalogue), so that
-    it reads exactly as the real message: data/support_lines.yml with Orostelefonen's phone cut short."""
+    it reads exactly as the real message: national/support_lines.yml with Orostelefonen's phone cut short."""
     value = CATALOGUE["invalid_phone"].example["value"]
-    return str(DataError("data/support_lines.yml", 35, ("support_lines", 1, "phone"),
+    return str(DataError("national/support_lines.yml", 40, ("support_lines", 1, "phone"),
                          (1, "Orostelefonen om radikalisering"), say("invalid_phone", value=value)))
 
 

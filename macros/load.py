@@ -15,7 +15,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from .messages import say
-from .models import FILES, SiteData
+from .models import FILES, NATIONAL_FILE, OPTIONAL_FILES, NationalLinesFile, SiteData
 from .yaml_source import YamlDocument, read_yaml
 
 # Pydantic's own error types, mapped to catalogue codes.
@@ -38,8 +38,10 @@ _PYDANTIC_CODES = {
     "time_parsing": "invalid_time",
     "string_type": "not_text",
 }
+KIT_ROOT = Path(__file__).resolve().parent.parent
 # Every list of records with ids: (file, path to the list). Ids must be unique within each list.
 RECORD_LISTS = [
+    (NATIONAL_FILE, ("support_lines",)),
     ("contacts.yml", ("contacts",)),
     ("support_lines.yml", ("support_lines",)),
     ("focus_areas.yml", ("focus_areas",)),
@@ -113,9 +115,12 @@ class _Loaded:
     values: dict = field(default_factory=dict)
 
 
-def load_site_data(data_dir: Path, today: date | None = None, display_root: Path | None = None) -> SiteData:
-    """Validate every data file and every cross-reference; raise DataErrors with all problems at once."""
+def load_site_data(data_dir: Path, today: date | None = None, display_root: Path | None = None,
+                   registry: Path | None = None) -> SiteData:
+    """Validate the national registry, every data file and every cross-reference; raise DataErrors with all
+    problems at once. The support lines are the registry's, less those the municipality hides, plus its own."""
     data_dir = Path(data_dir)
+    registry = Path(registry) if registry else KIT_ROOT / NATIONAL_FILE
     root = display_root or Path.cwd()
     errors: list[DataError] = []
     loaded: dict[str, _Loaded] = {}
@@ -133,9 +138,13 @@ def load_site_data(data_dir: Path, today: date | None = None, display_root: Path
         if extra.name not in FILES:
             errors.append(DataError(display(extra), 1, message=say("file_unknown", known=known)))
 
-    for name, model in FILES.items():
-        path = data_dir / name
+    files = [(name, data_dir / name, model) for name, model in FILES.items()]
+    for name, path, model in [(NATIONAL_FILE, registry, NationalLinesFile)] + files:
         shown = display(path)
+        if not path.is_file() and name in OPTIONAL_FILES:
+            validated = model.model_validate(OPTIONAL_FILES[name])
+            loaded[name] = _Loaded(shown, YamlDocument(data={}, lines={}), dict(validated))
+            continue
         if not path.is_file():
             errors.append(DataError(shown, 1, message=say("file_missing")))
             continue
@@ -148,7 +157,8 @@ def load_site_data(data_dir: Path, today: date | None = None, display_root: Path
         for loc, line in doc.empty_keys.items():
             errors.append(DataError(shown, line, loc, _label(doc.data, loc), say("empty_value", field=loc[-1])))
         top_key = next(iter(model.model_fields))
-        if not isinstance(doc.data, dict) or top_key not in doc.data:
+        needs_top = model.model_fields[top_key].is_required()
+        if not isinstance(doc.data, dict) or (needs_top and top_key not in doc.data):
             if (top_key,) not in doc.empty_keys:
                 errors.append(DataError(shown, _first_line(doc), message=say("yaml_top_level", key=top_key)))
             continue
@@ -157,13 +167,19 @@ def load_site_data(data_dir: Path, today: date | None = None, display_root: Path
         except ValidationError as error:
             errors.extend(_translate(error, model, doc, shown))
             continue
-        loaded[name] = _Loaded(shown, doc, {top_key: getattr(validated, top_key)})
+        loaded[name] = _Loaded(shown, doc, dict(validated) if name in OPTIONAL_FILES
+                               else {top_key: getattr(validated, top_key)})
 
-    # Cross-references between the files that did validate, so that every error is reported in one run.
+    # National and local lines become one list; then cross-references between the files that did validate,
+    # so that every error is reported in one run.
+    errors.extend(_check_unique_ids(loaded))
+    errors.extend(_merge_support_lines(loaded))
     errors.extend(_check_references(loaded, parsed))
     if errors:
         raise DataErrors(errors)
-    values = {k: v for item in loaded.values() for k, v in item.values.items()}
+    loaded["support_lines.yml"].values.pop("hidden_ids", None)
+    values = {k: v for name, item in loaded.items() if name != NATIONAL_FILE for k, v in item.values.items()}
+    values["national_ids"] = frozenset(line.id for line in loaded[NATIONAL_FILE].values["support_lines"])
     return SiteData(**values)
 
 
@@ -292,8 +308,69 @@ def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
     return sorted(current.model_fields)
 
 
+def _part(loaded: dict[str, _Loaded], file: str):
+    """The validated value of a file's first key (its records), or None when the file did not validate."""
+    item = loaded.get(file)
+    return next(iter(item.values.values())) if item else None
+
+
+def _check_unique_ids(loaded: dict[str, _Loaded]) -> list[DataError]:
+    """Unique ids within each list of records, for every file that validated."""
+    errors: list[DataError] = []
+    for file, path in RECORD_LISTS:
+        records = _part(loaded, file)
+        for name in path[1:]:
+            records = getattr(records, name) if records is not None else None
+        first: dict[str, int] = {}
+        for index, record in enumerate(records or []):
+            loc = path + (index, "id")
+            item = loaded[file]
+            shown, line, label = item.display, _line_for(item.doc, loc), _label(item.doc.data, loc)
+            if record.id in first:
+                errors.append(DataError(shown, line, loc, label, say(
+                    "duplicate_id", value=record.id, other=f"{shown} rad {first[record.id]}")))
+            else:
+                first[record.id] = line
+    return errors
+
+
+def _merge_support_lines(loaded: dict[str, _Loaded]) -> list[DataError]:
+    """Replace the municipality's support_lines by the merged list: national lines it does not hide, then its
+    own. A national fact is never edited locally: a local line with a national id or number is an error."""
+    national, local = loaded.get(NATIONAL_FILE), loaded.get("support_lines.yml")
+    if national is None or local is None:
+        return []
+    errors: list[DataError] = []
+    lines = national.values["support_lines"]
+    by_id = {line.id: line for line in lines}
+    by_number = {line.phone.e164: line for line in lines if line.phone}
+
+    def error(loc: tuple, code: str, **values) -> None:
+        errors.append(DataError(local.display, _line_for(local.doc, loc), loc, _label(local.doc.data, loc),
+                                say(code, registry=national.display, **values)))
+
+    for index, line in enumerate(local.values["support_lines"]):
+        if line.id in by_id:
+            error(("support_lines", index, "id"), "national_override", value=line.id)
+        elif line.phone and line.phone.e164 in by_number:
+            error(("support_lines", index, "phone"), "national_copy", value=line.phone.display,
+                  other=by_number[line.phone.e164].id)
+    hidden = set()
+    for index, item in enumerate(local.values["hidden"]):
+        if item.id not in by_id:
+            error(("hidden", index, "id"), "hidden_unknown", value=item.id, known=", ".join(sorted(by_id)))
+        elif by_id[item.id].category == "emergency":
+            error(("hidden", index, "id"), "hidden_emergency", value=item.id)
+        else:
+            hidden.add(item.id)
+    local.values["support_lines"] = [line for line in lines if line.id not in hidden] + [
+        line for line in local.values["support_lines"] if line.id not in by_id]
+    local.values["hidden_ids"] = hidden
+    return errors
+
+
 def _check_references(loaded: dict[str, _Loaded], parsed: dict[str, YamlDocument]) -> list[DataError]:
-    """Unique ids and references between files, for every file that validated.
+    """References between files, for every file that validated.
 
     A reference is checked against the file it points into even when that file has errors of its own, as long
     as it could be read: its records' ids (and audience) are taken from the YAML as written.
@@ -301,27 +378,11 @@ def _check_references(loaded: dict[str, _Loaded], parsed: dict[str, YamlDocument
     errors: list[DataError] = []
 
     def part(file: str):
-        item = loaded.get(file)
-        return next(iter(item.values.values())) if item else None
+        return _part(loaded, file)
 
     def where(file: str, loc: tuple) -> tuple[str, int, tuple | None]:
         item = loaded[file]
         return item.display, _line_for(item.doc, loc), _label(item.doc.data, loc)
-
-    # Unique ids within each list of records.
-    for file, path in RECORD_LISTS:
-        records = part(file)
-        for name in path[1:]:
-            records = getattr(records, name) if records is not None else None
-        first: dict[str, int] = {}
-        for index, record in enumerate(records or []):
-            loc = path + (index, "id")
-            shown, line, label = where(file, loc)
-            if record.id in first:
-                errors.append(DataError(shown, line, loc, label, say(
-                    "duplicate_id", value=record.id, other=f"{shown} rad {first[record.id]}")))
-            else:
-                first[record.id] = line
 
     def ids(file: str, kind: str) -> dict[str, bool] | None:
         """id -> is public, for the records of a file; None when the file could not be read."""
@@ -335,14 +396,23 @@ def _check_references(loaded: dict[str, _Loaded], parsed: dict[str, YamlDocument
         return {str(r["id"]): r.get("audience", "public") != "staff"
                 for r in written if isinstance(r, dict) and isinstance(r.get("id"), str)}
 
-    tables = {"contacts": ids("contacts.yml", "contacts"), "support_lines": ids("support_lines.yml", "support_lines")}
+    # The lines pages may name: national and local (merged already when both files validated).
+    national, local = ids(NATIONAL_FILE, "support_lines"), ids("support_lines.yml", "support_lines")
+    lines = None if national is None else {**national, **(local or {})}
+    tables = {"contacts": ids("contacts.yml", "contacts"), "support_lines": lines}
+
+    lines_file = loaded.get("support_lines.yml")
+    hidden = lines_file.values.get("hidden_ids", set()) if lines_file else set()
 
     def check(file: str, loc: tuple, ref: str, kind: str, public_place: bool) -> None:
         table = tables[kind]
         if table is None:
             return  # contacts.yml or support_lines.yml could not be read: its ids are not known
         shown, line, label = where(file, loc)
-        if ref not in table:
+        if kind == "support_lines" and ref in hidden:
+            errors.append(DataError(shown, line, loc, label, say(
+                "hidden_reference", value=ref, file=lines_file.display)))
+        elif ref not in table:
             errors.append(DataError(shown, line, loc, label, say(
                 "unknown_reference", value=ref, kind=_KIND_LABELS[kind], known=", ".join(sorted(table)))))
         elif public_place and not table[ref]:
@@ -351,6 +421,14 @@ def _check_references(loaded: dict[str, _Loaded], parsed: dict[str, YamlDocument
                        if place else say("staff_reference_in_public", value=ref))
             errors.append(DataError(shown, line, loc, label, message))
 
+    if lines_file is not None:
+        seen: set[str] = set()
+        for n, ref in enumerate(lines_file.values["featured"]):
+            if ref in seen:
+                shown, line, label = where("support_lines.yml", ("featured", n))
+                errors.append(DataError(shown, line, ("featured", n), label, say("featured_twice", value=ref)))
+            seen.add(ref)
+            check("support_lines.yml", ("featured", n), ref, "support_lines", True)
     m = part("municipality.yml")
     if m is not None:
         check("municipality.yml", ("municipality", "switchboard"), m.switchboard, "contacts", True)

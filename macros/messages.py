@@ -168,6 +168,29 @@ _CATALOGUE = [
     Message("unknown_reference", "\"{value}\" pekar inte på någon {kind}.",
             "Kontrollera stavningen. Befintliga id: {known}.",
             {"value": "orostelefon", "kind": "stödlinje", "known": "orostelefonen, bris …"}),
+    Message("national_override", "\"{value}\" är en nationell linje. Den finns redan i {registry} och "
+            "får inte skrivas om här.",
+            "Ta bort posten ur den här filen. Är numret, tiderna eller något annat fel: rätta det i {registry}, "
+            "så blir det rätt för alla kommuner. Vill ni inte visa linjen: lägg dess id under hidden med ett "
+            "skäl.",
+            {"value": "orostelefonen", "registry": "national/support_lines.yml"}),
+    Message("national_copy", "Numret {value} finns redan på den nationella linjen \"{other}\" i {registry}.",
+            "Ta bort posten ur den här filen: de nationella linjerna visas ändå. Är något fel i dem: rätta det "
+            "i {registry}.",
+            {"value": "020-100 200", "other": "orostelefonen", "registry": "national/support_lines.yml"}),
+    Message("hidden_unknown", "\"{value}\" är ingen nationell linje, så den kan inte döljas.",
+            "Under hidden står bara id för linjer i {registry}: {known}. En lokal linje tar ni bort ur "
+            "support_lines i stället.",
+            {"value": "orostelefon", "registry": "national/support_lines.yml", "known": "bris, orostelefonen …"}),
+    Message("hidden_emergency", "\"{value}\" är numret för nödsituationer och kan inte döljas.",
+            "Ta bort posten under hidden: 112 visas alltid överst på varje sida.",
+            {"value": "nodnummer-112"}),
+    Message("hidden_reference", "\"{value}\" är dold (hidden i {file}) men används här.",
+            "Ta bort hänvisningen, eller ta bort linjen från hidden.",
+            {"value": "orostelefonen", "file": "data/support_lines.yml"}),
+    Message("featured_twice", "\"{value}\" står redan tidigare i listan featured.",
+            "Skriv varje linje en gång, i den ordning ni vill visa dem.",
+            {"value": "bris"}),
     Message("staff_reference_in_public", "\"{value}\" är intern (audience: staff) men används i publik text.",
             "Hänvisa till en publik post här, eller markera också den här posten med audience: staff.",
             {"value": "sakerhetschef-konsultation"}),
@@ -392,6 +415,10 @@ UI: dict[str, dict[str, str]] = {
         "follow_up_next": "Nästa uppföljning ska vara gjord senast {date}.",
         "follow_up_was_due": "Uppföljningen skulle ha varit gjord senast {date}.",
         "verified_undated": "(sidan visar inget datum).",
+        "provenance_checked": "Kontrollerad {date}",
+        "provenance_undated": "Källan visar inget datum",
+        "stale_notice": "Uppgiften kan vara inaktuell.",
+        "stale_check": "Kontrollera hos",
         "verified_old": "Uppgifterna kan ha ändrats sedan dess. Kontrollera gärna där.",
         "always": "Dygnet runt, alla dagar.",
         "closed_holidays": "Stängt på helgdagar.",
@@ -489,6 +516,15 @@ UI: dict[str, dict[str, str]] = {
                          "mot korta.",
         "lix_above_target": "Över målet {target}, men under gränsen: {pages}.",
         # make freshness (macros/freshness.py): for communicators, Swedish only
+        "featured_not_shown": "{name} visas inte överst på startsidan.",
+        "featured_doubt": "Den har en öppen fråga (check_note): {note}",
+        "featured_undated": "Källan visar inget datum, så det går inte att se att uppgifterna är aktuella. "
+                            "Kontrollera dem mot källan och skriv in datumet i verified.",
+        "featured_stale": "Den kontrollerades senast {date}, för mer än {months} månader sedan. Kontrollera "
+                          "den mot källan och skriv in datumet i verified.",
+        "featured_shown": "Startsidan visar överst: {names}.",
+        "featured_none": "ingen linje (ingen av de valda är kontrollerad i tid)",
+        "hidden_line": "Den nationella linjen visas inte. Skäl: {reason}",
         "fresh_heading": "Färskhetsrapport för {data}",
         "fresh_today": "Datum: {today}. Uppgifter som är äldre än {months} månader ska kontrolleras mot källan.",
         "fresh_stale_heading": "Kontrollerades för mer än {months} månader sedan ({count}). Kontrollera dem mot "
@@ -578,6 +614,10 @@ UI: dict[str, dict[str, str]] = {
         "follow_up_next": "The next follow-up is due by {date}.",
         "follow_up_was_due": "The follow-up was due by {date}.",
         "verified_undated": "(the page shows no date).",
+        "provenance_checked": "Checked {date}",
+        "provenance_undated": "The source shows no date",
+        "stale_notice": "This information may be out of date.",
+        "stale_check": "Check with",
         "verified_old": "The details may have changed since. Please check there.",
         "always": "Day and night, every day.",
         "closed_holidays": "Closed on public holidays.",

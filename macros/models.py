@@ -12,7 +12,7 @@ from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .dates import add_months
+from .dates import add_months, months_between
 from .fields import (UNDATED, AnyDate, Audience, Clock, Day, Email, Flag, Id, LocalText, PastDate, PhoneNumber, Plain,
                      Url, Verified, catalogue_error, whole_number)
 
@@ -52,6 +52,9 @@ class Sourced(Strict):
     check_note: Plain | None = Field(
         None, description="Något som behöver kontrolleras. Visas i rapporten om färskhet, inte på webbplatsen.")
     http_reason: Plain | None = Field(None, description="Varför en adress på posten måste vara http://.")
+    verified_by: Plain | None = Field(
+        None, description="Vem eller vad som kontrollerade uppgiften mot källan: en funktion, eller "
+                          "källbevakningen när en maskin har sett uppgifterna på källan (make sources).")
 
     @model_validator(mode="after")
     def _http_needs_reason(self):
@@ -141,11 +144,36 @@ class SupportLine(Reachable):
     about: LocalText | None = Field(None, description="Vad man kan få hjälp med, en eller två meningar.")
     anonymous: Flag | None = Field(None, description="true, false, eller utelämna om källan inte säger något.")
     free_of_charge: Flag | None = Field(None, description="true om det är gratis att ringa. 020-nummer räknas som gratis.")
-    featured: Flag = Field(False, description="true visar linjen överst på startsidan.")
+
+    def is_trusted(self, today: date, max_age_months: int) -> bool:
+        """May be featured: checked against its source within the limit, with no open question on it."""
+        verified = self.verified_date
+        return (verified is not None and months_between(verified, today) < max_age_months
+                and self.check_note is None)
+
+
+class NationalLinesFile(Strict):
+    """The national registry (national/support_lines.yml): the same lines for every municipality."""
+
+    support_lines: list[SupportLine] = Field(min_length=1)
+
+
+class HiddenLine(Strict):
+    id: Id = Field(description="id för en nationell linje i national/support_lines.yml.")
+    reason: Plain = Field(description="Varför kommunen inte visar linjen. Visas i make check.")
 
 
 class SupportLinesFile(Strict):
-    support_lines: list[SupportLine] = Field(min_length=1)
+    """A municipality's choices about the national lines, and its own local lines."""
+
+    support_lines: list[SupportLine] = Field(default_factory=list, description=(
+        "Kommunens egna, lokala linjer. De nationella finns i national/support_lines.yml och skrivs inte här."))
+    featured: list[Id] = Field(default_factory=list, description=(
+        "id för linjer att visa överst på startsidan, i den ordning ni vill ha dem. Bara linjer som är "
+        "kontrollerade inom gränsen för färskhet och utan check_note visas; nästa i listan tar annars platsen."))
+    featured_places: whole_number(1, 6) = Field(2, description="Hur många linjer startsidan visar överst.")
+    hidden: list[HiddenLine] = Field(default_factory=list, description=(
+        "Nationella linjer som kommunen inte visar: id och reason (skälet)."))
 
 
 class Contact(Reachable):
@@ -345,6 +373,11 @@ class AccessibilityFile(Strict):
     accessibility: Accessibility
 
 
+# The national registry, kept once in the kit (outside every municipality's data folder).
+NATIONAL_FILE = "national/support_lines.yml"
+# Data files a municipality may leave out: it then has no local lines and features nothing.
+OPTIONAL_FILES = {"support_lines.yml": {}}
+
 # The data files a site needs: file name -> model of the whole file.
 FILES: dict[str, type[Strict]] = {
     "municipality.yml": MunicipalityFile,
@@ -369,6 +402,16 @@ class SiteData(Strict):
     focus_areas: list[FocusArea]
     accessibility: Accessibility
     staff_guidance: StaffGuidance | None = None
+    featured: list[str] = Field(default_factory=list)      # the municipality's order of preference
+    featured_places: int = 2
+    hidden: list[HiddenLine] = Field(default_factory=list)
+    national_ids: frozenset[str] = frozenset()              # lines that come from the national registry
+
+    def featured_lines(self, today: date, max_age_months: int) -> list[SupportLine]:
+        """The lines the start page shows first: the first trusted ones in the municipality's order."""
+        lines = {line.id: line for line in self.support_lines}
+        chosen = [lines[id] for id in self.featured if id in lines and lines[id].is_trusted(today, max_age_months)]
+        return chosen[:self.featured_places]
 
     def contact(self, id: str) -> Contact:
         return next(c for c in self.contacts if c.id == id)

@@ -102,20 +102,29 @@ def register(env) -> None:
 
     @env.macro
     def featured_lines(level: int = 3) -> Markup:
-        """Stödlinjerna som har featured: true, för startsidan.
+        """Stödlinjerna som kommunen valt under featured i support_lines.yml, för startsidan. Bara linjer som
+        är kontrollerade i tid och utan öppen fråga visas; nästa i listan tar annars platsen.
 
         Exempel: {{ featured_lines() }}"""
-        lines = [line for line in state().view.support_lines if line.featured]
+        lines = state().featured
         return Markup("\n".join(render.support_line_html(line, ctx(), level) for line in lines)) or missing()
 
     @env.macro
     def has_support_lines(category: str | None = None, featured: bool = False) -> bool:
-        """Sant om webbplatsen har någon stödlinje i kategorin (eller någon med featured: true), så att en
-        sida kan hoppa över en rubrik som inte skulle ha något under sig.
+        """Sant om webbplatsen har någon stödlinje i kategorin (eller, med featured=True, någon linje som
+        startsidan visar överst), så att en sida kan hoppa över en rubrik som inte skulle ha något under sig.
 
         Exempel: {% if has_support_lines("police") %}## Polisen{% endif %}"""
-        return any(category in (None, line.category) and (line.featured or not featured)
-                   for line in state().view.support_lines)
+        lines = state().featured if featured else state().view.support_lines
+        return any(category in (None, line.category) for line in lines)
+
+    @env.macro
+    def sources() -> Markup:
+        """Var varje stödlinjes och kontakts uppgifter kommer från: källan, när den kontrollerades och av vem,
+        och hela anmärkningen om källan. Korten visar bara en kort rad; den här listan visar resten.
+
+        Exempel: {{ sources() }}"""
+        return Markup(render.sources_html(state().view, ctx()))
 
     @env.macro
     def contact(id: str, level: int = 3) -> Markup:

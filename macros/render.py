@@ -155,9 +155,14 @@ def long_date(value: date, lang: str = "sv") -> str:
 
 
 def is_stale(record: Reachable, ctx: RenderContext) -> bool:
-    """Older than the configured limit, or undated: the page then asks the reader to check the source."""
+    """In doubt: checked longer ago than the configured limit, or with an open question (check_note). Its
+    card then says plainly that it may be out of date. An undated source is not stale by itself (it is listed
+    by `make freshness`), and 112 never carries the notice."""
+    if getattr(record, "category", None) == "emergency":
+        return False
     verified = record.verified_date
-    return verified is None or months_between(verified, ctx.today) >= ctx.max_age_months
+    old = verified is not None and months_between(verified, ctx.today) >= ctx.max_age_months
+    return old or record.check_note is not None
 
 
 def _clock(value, lang: str) -> str:
@@ -276,6 +281,12 @@ def steps_html(site: SiteData, ctx: RenderContext) -> str:
         rendered.append(_render("step.html", step=step, number=number, ctx=ctx,
                                 title=md_local(step.title, ctx.lang), inner=Markup("\n".join(inner))))
     return "\n".join(rendered)
+
+
+def sources_html(site: SiteData, ctx: RenderContext) -> str:
+    """The sources list: every support line and contact this site shows, with its full source note."""
+    return _render("sources.html", records=[*site.support_lines, *site.contacts], ctx=ctx,
+                   stale=lambda record: is_stale(record, ctx))
 
 
 def bullet_list_html(items: list[Text], ctx: RenderContext, css: str = "") -> str:

@@ -10,21 +10,27 @@ import json
 import sys
 from pathlib import Path
 
-from .models import FILES
+from .models import FILES, NATIONAL_FILE, NationalLinesFile
 from .site import ROOT
 
 SCHEMA_DIR = ROOT / "schemas"
+# Every file with a schema: a municipality's data files, and the kit's national registry.
+SCHEMA_FILES = {**FILES, NATIONAL_FILE: NationalLinesFile}
+
+
+def _shown(file_name: str) -> str:
+    return file_name if "/" in file_name else f"data/{file_name}"
 
 
 def schema_for(file_name: str) -> dict:
-    model = FILES[file_name]
+    model = SCHEMA_FILES[file_name]
     schema = model.model_json_schema(mode="validation")
-    stem = file_name.removesuffix(".yml")
+    stem = file_name.removesuffix(".yml").replace("/", "_")
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"https://motverka.invalid/schemas/{stem}.schema.json",
-        "title": f"data/{file_name}",
-        "description": f"Schema för data/{file_name}, genererat från macros/models.py. Ändra inte för hand.",
+        "title": _shown(file_name),
+        "description": f"Schema för {_shown(file_name)}, genererat från macros/models.py. Ändra inte för hand.",
         **{k: v for k, v in schema.items() if k != "title"},
     }
 
@@ -34,13 +40,13 @@ def render_schema(file_name: str) -> str:
 
 
 def schema_path(file_name: str) -> Path:
-    return SCHEMA_DIR / f"{file_name.removesuffix('.yml')}.schema.json"
+    return SCHEMA_DIR / f"{file_name.removesuffix('.yml').replace('/', '_')}.schema.json"
 
 
 def write_schemas(check_only: bool = False) -> int:
     stale = []
     SCHEMA_DIR.mkdir(exist_ok=True)
-    for name in FILES:
+    for name in SCHEMA_FILES:
         path, text = schema_path(name), render_schema(name)
         if not path.exists() or path.read_text("utf-8") != text:
             stale.append(path)

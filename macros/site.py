@@ -70,6 +70,11 @@ class BuildState:
                              max_age_months=self.settings.freshness_months)
 
     @property
+    def featured(self) -> list[SupportLine]:
+        """The lines the start page shows first: trusted ones, in the municipality's order (featuring.py)."""
+        return self.view.featured_lines(self.today, self.settings.freshness_months)
+
+    @property
     def emergency(self) -> SupportLine | None:
         return next((line for line in self.view.support_lines if line.category == "emergency"), None)
 

@@ -8,8 +8,9 @@ of the wrong type fails the tests, not a search engine's parser.
 from __future__ import annotations
 
 import json
+from typing import Callable
 
-from .models import DAYS, Hours, Reachable, SiteData
+from .models import DAYS, Hours, Reachable, SiteData, SupportLine
 from .render import text
 
 DAY_URLS = {day: f"https://schema.org/{name}" for day, name in zip(
@@ -46,7 +47,9 @@ def _contact_point(record: Reachable, contact_type: str, lang: str) -> dict:
     return point
 
 
-def json_ld(data: SiteData, lang: str = "sv") -> dict:
+def json_ld(data: SiteData, lang: str = "sv", in_doubt: Callable[[SupportLine], bool] = lambda line: False) -> dict:
+    """Search engines show these numbers without the page's notices: a line in doubt (render.is_stale) is
+    left out, as it is never featured."""
     public = data.for_audience("public")
     municipality = public.municipality
     switchboard = public.contact(municipality.switchboard)
@@ -58,6 +61,8 @@ def json_ld(data: SiteData, lang: str = "sv") -> dict:
         "contactPoint": [_contact_point(c, text(c.role, lang), lang) for c in public.contacts],
     }]
     for line in public.support_lines:
+        if in_doubt(line):
+            continue
         graph.append({
             "@type": "Organization",
             "name": text(line.organisation, lang),
@@ -68,7 +73,7 @@ def json_ld(data: SiteData, lang: str = "sv") -> dict:
     return {"@context": "https://schema.org", "@graph": graph}
 
 
-def json_ld_script(data: SiteData, lang: str = "sv") -> str:
-    body = json.dumps(json_ld(data, lang), ensure_ascii=False, separators=(",", ":"))
+def json_ld_script(data: SiteData, lang: str = "sv", in_doubt: Callable[[SupportLine], bool] = lambda line: False) -> str:
+    body = json.dumps(json_ld(data, lang, in_doubt), ensure_ascii=False, separators=(",", ":"))
     # "</" cannot end the script element early: escape it the way JSON allows.
     return '<script type="application/ld+json">' + body.replace("</", "<\\/") + "</script>"

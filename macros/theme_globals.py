@@ -57,12 +57,13 @@ class ThemeHelpers:
 
     def json_ld(self, lang: str = "sv") -> Markup:
         from .structured_data import json_ld_script
-        return Markup(json_ld_script(self.state.view, lang))
+        ctx = self.state.ctx(lang)
+        return Markup(json_ld_script(self.state.view, lang, lambda line: render.is_stale(line, ctx)))
 
     def featured(self, lang: str = "sv") -> Markup:
         """The featured support lines as cards, for pages without macros (the 404 page)."""
         ctx = self.state.ctx(lang)
-        lines = [line for line in self.state.view.support_lines if line.featured]
+        lines = self.state.featured
         return Markup("\n".join(render.support_line_html(line, ctx, 2, html_heading=True) for line in lines))
 
     def ui(self, key: str, lang: str = "sv", **values) -> Markup:

@@ -16,11 +16,11 @@ import pytest
 
 from macros.build import Dataset
 from macros.load import load_site_data
-from macros.models import SiteData
+from macros.models import NATIONAL_FILE, SiteData
 from tests.support.project import ROOT, build_site
 
 # Validation's "today" in tests, so that results never depend on the day the tests run.
-TODAY = date(2026, 11, 22)
+TODAY = date(2026, 12, 5)
 
 # Every dataset the tests build and check: name -> folder as `make site DATA=…` takes it. "minimal" is a
 # fictional municipality (Minby) with every optional field and record left out (tests/fixtures/minimal).
@@ -46,10 +46,18 @@ def site_data(dataset: str, root: Path = ROOT) -> SiteData:
 
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
-    """A writable copy of Katrineholm's data folder."""
+    """A writable copy of Katrineholm's data folder, with a copy of the national registry beside it
+    (tmp/national/support_lines.yml: load it with `registry=registry_of(data_copy)`)."""
     target = tmp_path / "data"
     shutil.copytree(ROOT / "data", target)
+    (tmp_path / "national").mkdir()
+    shutil.copyfile(ROOT / NATIONAL_FILE, registry_of(target))
     return target
+
+
+def registry_of(data: Path) -> Path:
+    """The copy of the national registry that `data_copy` puts beside a copied data folder."""
+    return data.parent / NATIONAL_FILE
 
 
 @pytest.fixture(scope="session")

@@ -346,7 +346,7 @@ def test_a_page_whose_macros_failed_shows_a_swedish_placeholder_in_a_preview(pro
     import sys
 
     broken("docs/stodlinjer.md", '{{ support_lines("police") }}', '{{ support_lines("police") | nosuchfilter }}')
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "MOTVERKA_TODAY": "2026-11-22"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "MOTVERKA_TODAY": "2026-12-05"}
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--no-strict", "-q", "-f", "mkdocs.yml", "-d",
                     str(tmp_path / "preview")], cwd=project, env=env, capture_output=True, text=True, timeout=600)
     page = (tmp_path / "preview" / "stodlinjer" / "index.html").read_text("utf-8")

@@ -10,13 +10,14 @@ from pathlib import Path
 import pytest
 
 from macros.load import DataErrors, load_site_data
-from tests.conftest import TODAY
+from tests.conftest import TODAY, registry_of
 from tests.support.project import ROOT
 
 
 def errors_for(data: Path) -> list[str]:
+    registry = registry_of(data)
     with pytest.raises(DataErrors) as problem:
-        load_site_data(data, today=TODAY, display_root=data.parent)
+        load_site_data(data, today=TODAY, display_root=data.parent, registry=registry if registry.exists() else None)
     return [str(error) for error in problem.value.errors]
 
 
@@ -37,11 +38,11 @@ def test_the_real_data_loads():
 
 
 def test_an_invalid_phone_number_names_file_line_record_and_fix(data_copy):
-    path = data_copy / "support_lines.yml"
+    path = registry_of(data_copy)
     replace(path, "phone: 020-100 200", "phone: 020-100")
     line = line_of(path, "phone: 020-100")
     assert errors_for(data_copy) == [
-        f'data/support_lines.yml:{line} › support_lines › nr 2 (Orostelefonen om radikalisering) › phone: '
+        f'national/support_lines.yml:{line} › support_lines › nr 2 (Orostelefonen om radikalisering) › phone: '
         '"020-100" är inget giltigt telefonnummer. Skriv numret som det står hos källan, med riktnummer, '
         't.ex. 020-100 200 eller 114 14.']
 
@@ -100,19 +101,19 @@ def test_a_duplicate_key_names_both_lines(data_copy):
 
 
 def test_a_duplicate_id_names_both_records(data_copy):
-    path = data_copy / "support_lines.yml"
+    path = registry_of(data_copy)
     replace(path, "  - id: mind-sjalvmordslinjen", "  - id: bris")
     first = line_of(path, "  - id: bris")
     second = line_of(path, "  - id: bris") + 1 + path.read_text().splitlines()[first:].index("  - id: bris")
     errors = errors_for(data_copy)
-    assert f'data/support_lines.yml:{second} › support_lines › nr 9 (Självmordslinjen) › id: id "bris" används ' \
-           f'redan (data/support_lines.yml rad {first}).' in errors[1]
+    assert f'national/support_lines.yml:{second} › support_lines › nr 9 (Självmordslinjen) › id: id "bris" används ' \
+           f'redan (national/support_lines.yml rad {first}).' in "\n".join(errors)
     # The id that disappeared is still referred to by relatives.yml: that is reported too.
     assert '"mind-sjalvmordslinjen" pekar inte på någon stödlinje' in errors[0]
 
 
 def test_an_unknown_key_suggests_the_right_spelling(data_copy):
-    replace(data_copy / "support_lines.yml", "    organisation: Fryshuset", "    organisaton: Fryshuset")
+    replace(registry_of(data_copy), "    organisation: Fryshuset", "    organisaton: Fryshuset")
     errors = errors_for(data_copy)
     assert any("nr 5 (Exit) › organisaton: Fältet organisaton finns inte här. Kontrollera stavningen (menade du "
                "organisation?). Fält som går att använda här: about, anonymous, audience, category," in e
@@ -120,7 +121,7 @@ def test_an_unknown_key_suggests_the_right_spelling(data_copy):
 
 
 def test_a_missing_required_field_is_named(data_copy):
-    replace(data_copy / "support_lines.yml", "    source: https://www.bris.se/\n", "")
+    replace(registry_of(data_copy), "    source: https://www.bris.se/\n", "")
     errors = errors_for(data_copy)
     assert any("nr 8 (Bris) › source: Fältet source saknas. Lägg till source: med ett värde." in e for e in errors)
 
@@ -140,7 +141,7 @@ def test_a_missing_required_field_is_named(data_copy):
      'category: "radikalisering" är inte ett tillåtet värde. Välj ett av: emergency, extremism, police, wellbeing.'),
 ])
 def test_a_value_of_the_wrong_type_says_what_to_write(data_copy, old, new, expected):
-    replace(data_copy / "support_lines.yml", old, new)
+    replace(registry_of(data_copy), old, new)
     errors = errors_for(data_copy)
     assert any(expected in e for e in errors), errors
 
@@ -148,37 +149,37 @@ def test_a_value_of_the_wrong_type_says_what_to_write(data_copy, old, new, expec
 def test_a_foreign_number_and_a_bad_email_are_named(data_copy):
     path = data_copy / "contacts.yml"
     replace(path, "email: kontaktcenter@katrineholm.se", "email: kontaktcenter(at)katrineholm.se")
-    replace(data_copy / "support_lines.yml", "phone: 020-50 50 50", "phone: +45 20 10 02 00")
+    replace(registry_of(data_copy), "phone: 020-50 50 50", "phone: +45 20 10 02 00")
     errors = errors_for(data_copy)
     assert any('email: "kontaktcenter(at)katrineholm.se" är ingen giltig e-postadress.' in e for e in errors)
     assert any('(Kvinnofridslinjen) › phone: "+45 20 10 02 00" är inget svenskt telefonnummer.' in e for e in errors)
 
 
 def test_a_script_url_is_rejected(data_copy):
-    replace(data_copy / "support_lines.yml", "    url: https://exit.fryshuset.se/", "    url: javascript:alert(1)")
+    replace(registry_of(data_copy), "    url: https://exit.fryshuset.se/", "    url: javascript:alert(1)")
     errors = errors_for(data_copy)
     assert any('(Exit) › url: "javascript:alert(1)" är ingen webbadress för besökare (den börjar med javascript:).'
                in e for e in errors)
 
 
 def test_http_needs_a_reason_and_is_accepted_with_one(data_copy):
-    path = data_copy / "support_lines.yml"
+    path = registry_of(data_copy)
     replace(path, "    url: https://exit.fryshuset.se/", "    url: http://exit.fryshuset.se/")
     errors = errors_for(data_copy)
     # The record-level check names the field, on the field's line.
-    assert any(e.startswith(f"data/support_lines.yml:{line_of(path, 'url: http://exit')} › support_lines › nr 5 "
+    assert any(e.startswith(f"national/support_lines.yml:{line_of(path, 'url: http://exit')} › support_lines › nr 5 "
                             '(Exit) › url: "http://exit.fryshuset.se/" använder http, utan kryptering.')
                for e in errors), errors
     replace(path, "    url: http://exit.fryshuset.se/",
             "    url: http://exit.fryshuset.se/\n    http_reason: Webbplatsen saknar https.")
-    assert load_site_data(data_copy, today=TODAY).support_line("exit-fryshuset").url.startswith("http://")
+    assert load_site_data(data_copy, today=TODAY, registry=registry_of(data_copy)).support_line("exit-fryshuset").url.startswith("http://")
 
 
 def test_an_impossible_date_and_a_future_date_are_named(data_copy):
-    replace(data_copy / "support_lines.yml", "verified: 2025-08-20", "verified: 2025-02-30")
+    replace(registry_of(data_copy), "verified: 2026-12-02", "verified: 2025-02-30")
     replace(data_copy / "plan.yml", "    - date: 2019-12-18", "    - date: 2031-12-18")
     errors = errors_for(data_copy)
-    assert any("(Bris) › verified: Datumet 2025-02-30 finns inte i kalendern. Kontrollera månaden och dagen" in e
+    assert any("(CVE:s stödtelefon för yrkesverksamma) › verified: Datumet 2025-02-30 finns inte i kalendern. Kontrollera månaden och dagen" in e
                for e in errors), errors
     assert any("plan › decisions › nr 2 › date: Datumet 2031-12-18 ligger i framtiden." in e for e in errors)
 
@@ -208,16 +209,16 @@ def test_a_public_step_pointing_to_a_staff_contact_may_be_marked_staff_instead(d
 
 
 def test_every_error_in_every_file_is_reported_at_once(data_copy):
-    replace(data_copy / "support_lines.yml", "phone: 020-100 200", "phone: 020-100")
+    replace(registry_of(data_copy), "phone: 020-100 200", "phone: 020-100")
     replace(data_copy / "contacts.yml", "email: kontaktcenter@katrineholm.se", "email: nej")
     replace(data_copy / "plan.yml", "interval_months: 12", "interval_months: tolv")
     (data_copy / "relatives.yml").write_text("relatives: [\n", "utf-8")
     files = {error.split(":")[0] for error in errors_for(data_copy)}
-    assert files == {"data/support_lines.yml", "data/contacts.yml", "data/plan.yml", "data/relatives.yml"}
+    assert files == {"national/support_lines.yml", "data/contacts.yml", "data/plan.yml", "data/relatives.yml"}
 
 
 def test_the_check_command_prints_no_traceback_and_fails(data_copy):
-    replace(data_copy / "support_lines.yml", "phone: 020-100 200", "phone: 020-100")
+    replace(data_copy / "contacts.yml", "phone: 0150-570 00", "phone: 0150-570")
     result = subprocess.run([sys.executable, "-m", "macros", "--data", str(data_copy), "check"], cwd=ROOT,
                             capture_output=True, text=True, env={**os.environ, "GITHUB_ACTIONS": ""})
     assert result.returncode == 1
@@ -226,13 +227,12 @@ def test_the_check_command_prints_no_traceback_and_fails(data_copy):
 
 
 def test_in_github_actions_each_error_is_also_an_annotation(data_copy):
-    replace(data_copy / "support_lines.yml", "phone: 020-100 200", "phone: 020-100")
+    replace(data_copy / "contacts.yml", "phone: 0150-570 00", "phone: 0150-570")
     result = subprocess.run([sys.executable, "-m", "macros", "--data", str(data_copy), "check"], cwd=ROOT,
                             capture_output=True, text=True, env={**os.environ, "GITHUB_ACTIONS": "true"})
-    line = line_of(data_copy / "support_lines.yml", "phone: 020-100")
-    assert f"::error file={data_copy / 'support_lines.yml'},line={line}," in result.stdout or \
-        f"::error file=data/support_lines.yml,line={line}," in result.stdout
-    assert "::är inget" not in result.stdout and '::"020-100" är inget giltigt telefonnummer.' in result.stdout
+    line = line_of(data_copy / "contacts.yml", "phone: 0150-570")
+    assert f"::error file={data_copy / 'contacts.yml'},line={line}," in result.stdout
+    assert "::är inget" not in result.stdout and '::"0150-570" är inget giltigt telefonnummer.' in result.stdout
 
 
 def test_a_comma_inside_braces_gets_its_own_explanation(data_copy):
@@ -252,27 +252,27 @@ def test_a_staff_guidance_file_must_say_it_is_internal(data_copy):
 # --- Times, phone numbers, dates and numbers --------------------------------------------------------------
 
 def test_an_unquoted_hour_is_rejected_rather_than_read_as_seconds(data_copy):
-    path = data_copy / "support_lines.yml"
+    path = registry_of(data_copy)
     replace(path, 'opens: "09:00", closes: "15:00"', "opens: 9, closes: 17")
     line = line_of(path, "opens: 9, closes: 17")
     errors = errors_for(data_copy)
-    assert f'data/support_lines.yml:{line} › support_lines › nr 6 (CVE:s stödtelefon för yrkesverksamma) › hours › ' \
+    assert f'national/support_lines.yml:{line} › support_lines › nr 6 (CVE:s stödtelefon för yrkesverksamma) › hours › ' \
            'periods › nr 1 › opens: "9" är ingen giltig tid. Skriv tiden som TT:MM inom citattecken, med två ' \
            'siffror för timmen, t.ex. "09:00" eller "17:30".' in errors
     assert any('› closes: "17" är ingen giltig tid.' in e for e in errors)
 
 
 def test_a_letter_o_in_a_phone_number_is_named_rather_than_dialled_as_six(data_copy):
-    path = data_copy / "support_lines.yml"
+    path = registry_of(data_copy)
     replace(path, "phone: 020-100 200", "phone: 020-1OO 200")
     assert errors_for(data_copy) == [
-        f"data/support_lines.yml:{line_of(path, '020-1OO')} › support_lines › nr 2 (Orostelefonen om radikalisering) "
+        f"national/support_lines.yml:{line_of(path, '020-1OO')} › support_lines › nr 2 (Orostelefonen om radikalisering) "
         '› phone: "020-1OO 200" innehåller bokstaven O. Ett telefonnummer har bara siffror, mellanslag, bindestreck '
         "och + först. Kontrollera särskilt att det står siffran 0 (noll) och inte bokstaven O."]
 
 
 def test_a_phone_number_written_with_tel_is_rejected(data_copy):
-    replace(data_copy / "support_lines.yml", "phone: 020-100 200", "phone: tel:020100200")
+    replace(registry_of(data_copy), "phone: 020-100 200", "phone: tel:020100200")
     [error] = errors_for(data_copy)
     assert error.endswith('phone: "tel:020100200" börjar med tel:. Skriv bara numret, t.ex. 020100200. Länken som '
                           "ringer upp skapas automatiskt.")
@@ -309,7 +309,7 @@ def test_a_number_out_of_range_says_the_allowed_range(data_copy, file, old, new,
      "› phone: Här ska det stå ett enda värde, men det står en grupp av fält."),
 ])
 def test_a_list_where_one_value_belongs_is_described_in_words_not_python(data_copy, old, new, expected):
-    replace(data_copy / "support_lines.yml", old, new)
+    replace(registry_of(data_copy), old, new)
     errors = errors_for(data_copy)
     assert any(expected in e for e in errors), errors
     assert not any("['" in e or "{'" in e for e in errors), errors
@@ -319,18 +319,18 @@ def test_a_list_where_one_value_belongs_is_described_in_words_not_python(data_co
 
 @pytest.mark.parametrize("written", ["yes", "no", "on", "off", "1"])
 def test_yes_no_on_off_are_not_booleans(data_copy, written):
-    replace(data_copy / "support_lines.yml", "    anonymous: true\n    source: https://www.jourhavande",
+    replace(registry_of(data_copy), "    anonymous: true\n    source: https://www.jourhavande",
             f"    anonymous: {written}\n    source: https://www.jourhavande")
     [error] = errors_for(data_copy)
     assert f"(Jourhavande medmänniska) › anonymous: Värdet {written} ska vara true eller false." in error
 
 
 def test_ja_and_nej_are_accepted_as_true_and_false_in_any_case(data_copy):
-    path = data_copy / "support_lines.yml"
+    path = registry_of(data_copy)
     replace(path, "    anonymous: true\n    source: https://www.jourhavande",
             "    anonymous: Ja\n    source: https://www.jourhavande")
     replace(path, "      closed_on_public_holidays: true", "      closed_on_public_holidays: nej")
-    site = load_site_data(data_copy, today=TODAY)
+    site = load_site_data(data_copy, today=TODAY, registry=registry_of(data_copy))
     assert site.support_line("jourhavande-medmanniska").anonymous is True
     assert site.support_line("cve-stodtelefon").hours.closed_on_public_holidays is False
 
@@ -346,7 +346,7 @@ def test_ja_and_nej_are_accepted_as_true_and_false_in_any_case(data_copy):
     ("kontrollerad", "verified", "    verified: 2022-11-09"),
 ])
 def test_a_swedish_field_name_suggests_the_english_one(data_copy, swedish, english, old):
-    replace(data_copy / "support_lines.yml", old, old.replace(old.strip().split(":")[0], swedish, 1))
+    replace(registry_of(data_copy), old, old.replace(old.strip().split(":")[0], swedish, 1))
     errors = errors_for(data_copy)
     assert any(f"› {swedish}: Fältet {swedish} finns inte här. Kontrollera stavningen (menade du {english}?)." in e
                for e in errors), errors
@@ -362,22 +362,22 @@ def test_a_swedish_field_name_suggests_the_english_one(data_copy, swedish, engli
     ("    verified: 2022-11-09", "verified", "Orostelefonen om radikalisering"),
 ])
 def test_a_key_with_no_value_is_reported_on_its_line(data_copy, old, key, label):
-    path = data_copy / "support_lines.yml"
+    path = registry_of(data_copy)
     replace(path, old, f"    {key}:")
     line = next(n for n, text in enumerate(path.read_text("utf-8").splitlines(), 1) if text == f"    {key}:")
     # Only this error: not also "name saknas" or "None ska vara text".
     assert errors_for(data_copy) == [
-        f"data/support_lines.yml:{line} › support_lines › nr 2 ({label}) › {key}: Fältet "
+        f"national/support_lines.yml:{line} › support_lines › nr 2 ({label}) › {key}: Fältet "
         f"{key} har inget värde. Skriv värdet efter kolonet, eller ta bort raden om uppgiften inte finns."]
 
 
 def test_hours_with_no_value_is_reported(data_copy):
-    path = data_copy / "support_lines.yml"
+    path = registry_of(data_copy)
     replace(path, '    hours:\n      periods:\n        - {days: [mon, tue, wed, thu, fri], opens: "09:00", '
                   'closes: "12:00"}\n', "    hours:\n")
     [error] = errors_for(data_copy)
     line = path.read_text("utf-8").splitlines().index("    hours:") + 1
-    assert error.startswith(f"data/support_lines.yml:{line} › support_lines › nr 2 "
+    assert error.startswith(f"national/support_lines.yml:{line} › support_lines › nr 2 "
                             "(Orostelefonen om radikalisering) › hours: Fältet hours har inget värde.")
 
 
@@ -394,7 +394,7 @@ def test_references_are_checked_even_when_another_file_is_broken(data_copy):
 
 
 def test_a_reference_into_a_file_with_errors_of_its_own_is_still_checked(data_copy):
-    replace(data_copy / "support_lines.yml", "phone: 020-100 200", "phone: 020-100")
+    replace(registry_of(data_copy), "phone: 020-100 200", "phone: 020-100")
     path = data_copy / "relatives.yml"
     replace(path, "lines: [polisen-tips]", "lines: [polisen-tipz]")
     errors = errors_for(data_copy)
@@ -419,7 +419,7 @@ def test_references_to_a_broken_file_are_not_reported_as_unknown(data_copy):
 # --- YAML syntax errors point at the cause ----------------------------------------------------------------
 
 def _syntax_error(data: Path, file: str, old: str, new: str) -> str:
-    replace(data / file, old, new)
+    replace(registry_of(data) if file == "support_lines.yml" else data / file, old, new)
     [error] = errors_for(data)
     return error
 
@@ -427,41 +427,41 @@ def _syntax_error(data: Path, file: str, old: str, new: str) -> str:
 def test_a_missing_colon_is_reported_on_its_own_line(data_copy):
     error = _syntax_error(data_copy, "support_lines.yml", "    email: orostelefonen@rb.se",
                           "    email orostelefonen@rb.se")
-    line = line_of(data_copy / "support_lines.yml", "email orostelefonen")
-    assert error.startswith(f"data/support_lines.yml:{line}: Filen går inte att läsa: ett kolon saknas efter "
+    line = line_of(registry_of(data_copy), "email orostelefonen")
+    assert error.startswith(f"national/support_lines.yml:{line}: Filen går inte att läsa: ett kolon saknas efter "
                             "fältnamnet."), error
 
 
 def test_an_unclosed_quote_is_reported_where_it_opens(data_copy):
-    path = data_copy / "support_lines.yml"
+    path = registry_of(data_copy)
     error = _syntax_error(data_copy, "support_lines.yml", "    category: extremism\n    phone: 020-100 200",
                           '    category: "extremism\n    phone: 020-100 200')
     line = line_of(path, 'category: "extremism')
-    assert error.startswith(f"data/support_lines.yml:{line}: Filen går inte att läsa: ett citattecken stängs "
+    assert error.startswith(f"national/support_lines.yml:{line}: Filen går inte att läsa: ett citattecken stängs "
                             "aldrig."), error
 
 
 def test_an_unclosed_quote_at_the_end_of_the_file_is_reported_where_it_opens(data_copy):
-    path = data_copy / "support_lines.yml"
+    path = registry_of(data_copy)
     path.write_text(path.read_text("utf-8") + '    check_note: "Kontrollera\n', "utf-8")
     [error] = errors_for(data_copy)
     line = line_of(path, 'check_note: "Kontrollera')
-    assert error.startswith(f"data/support_lines.yml:{line}: Filen går inte att läsa: ett citattecken stängs "
+    assert error.startswith(f"national/support_lines.yml:{line}: Filen går inte att läsa: ett citattecken stängs "
                             "aldrig."), error
 
 
 def test_an_unclosed_bracket_is_reported_where_it_opens(data_copy):
-    path = data_copy / "support_lines.yml"
+    path = registry_of(data_copy)
     error = _syntax_error(data_copy, "support_lines.yml", "    category: extremism\n    phone: 020-100 200",
                           "    category: [extremism\n    phone: 020-100 200")
-    assert error.startswith(f"data/support_lines.yml:{line_of(path, 'category: [extremism')}: Filen går inte att "
+    assert error.startswith(f"national/support_lines.yml:{line_of(path, 'category: [extremism')}: Filen går inte att "
                             "läsa: en [ eller { stängs aldrig."), error
 
 
 def test_one_space_too_many_at_the_start_of_a_line_is_named(data_copy):
-    path = data_copy / "support_lines.yml"
+    path = registry_of(data_copy)
     error = _syntax_error(data_copy, "support_lines.yml", "    phone: 020-100 200", "     phone: 020-100 200")
-    assert error.startswith(f"data/support_lines.yml:{line_of(path, 'phone: 020-100 200')}: Filen går inte att "
+    assert error.startswith(f"national/support_lines.yml:{line_of(path, 'phone: 020-100 200')}: Filen går inte att "
                             "läsa: raden har fler mellanslag i början än raden ovanför."), error
 
 
@@ -479,12 +479,12 @@ def test_a_hash_after_unquoted_text_asks_for_quotes(data_copy):
 
 
 def test_comments_on_their_own_lines_and_after_true_a_date_or_an_id_stay_allowed(data_copy):
-    path = data_copy / "support_lines.yml"
+    path = registry_of(data_copy)
     replace(path, "    anonymous: true\n", "    # Källan säger det tydligt.\n    anonymous: true  # se källan\n")
     replace(path, "    verified: 2023-02-07", "    verified: 2023-02-07  # datumet på sidan")
     replace(path, "  - id: jourhavande-medmanniska", "  - id: jourhavande-medmanniska  # natten")
     replace(path, "    name: Jourhavande medmänniska", '    name: "Jourhavande medmänniska #1"  # quoted: kept whole')
-    site = load_site_data(data_copy, today=TODAY)
+    site = load_site_data(data_copy, today=TODAY, registry=registry_of(data_copy))
     assert site.support_line("jourhavande-medmanniska").anonymous is True
     assert str(site.support_line("jourhavande-medmanniska").name) == "Jourhavande medmänniska #1"
 
@@ -500,12 +500,12 @@ def test_validity_in_the_wrong_order_points_at_valid_until(data_copy):
 
 
 def test_opening_and_closing_at_the_same_time_points_at_closes(data_copy):
-    path = data_copy / "support_lines.yml"
+    path = registry_of(data_copy)
     # Written over two lines, so that the line of closes differs from the line of the period.
     replace(path, 'opens: "09:00", closes: "15:00"}', 'opens: "09:00",\n           closes: "09:00"}')
     errors = errors_for(data_copy)
     line = line_of(path, 'closes: "09:00"}')
-    assert any(e.startswith(f"data/support_lines.yml:{line} › support_lines › nr 6 "
+    assert any(e.startswith(f"national/support_lines.yml:{line} › support_lines › nr 6 "
                             "(CVE:s stödtelefon för yrkesverksamma) › hours › periods › nr 1 › closes: Öppnar och "
                             "stänger samma tid (09:00).") for e in errors), errors
 
@@ -513,7 +513,7 @@ def test_opening_and_closing_at_the_same_time_points_at_closes(data_copy):
 # --- Opening hours ----------------------------------------------------------------------------------------
 
 def test_closing_before_opening_in_the_day_is_taken_for_swapped_times(data_copy):
-    replace(data_copy / "support_lines.yml", 'opens: "09:00", closes: "15:00"', 'opens: "12:00", closes: "09:00"')
+    replace(registry_of(data_copy), 'opens: "09:00", closes: "15:00"', 'opens: "12:00", closes: "09:00"')
     [error] = errors_for(data_copy)
     assert error.endswith('periods › nr 1 › closes: Stänger (09:00) före öppnar (12:00). Har tiderna bytt plats? '
                           'Över natten går bara när det öppnar 15:00 eller senare och stänger senast 12:00, t.ex. '
@@ -521,16 +521,16 @@ def test_closing_before_opening_in_the_day_is_taken_for_swapped_times(data_copy)
 
 
 def test_a_night_span_and_open_until_midnight_are_accepted(data_copy):
-    path = data_copy / "support_lines.yml"
+    path = registry_of(data_copy)
     replace(path, 'opens: "09:00", closes: "15:00"', 'opens: "08:00", closes: "00:00"')
-    site = load_site_data(data_copy, today=TODAY)
+    site = load_site_data(data_copy, today=TODAY, registry=registry_of(data_copy))
     [until_midnight] = site.support_line("cve-stodtelefon").hours.periods
     [night] = site.support_line("jourhavande-medmanniska").hours.periods
     assert until_midnight.overnight and night.overnight and night.opens.hour == 21 and night.closes.hour == 6
 
 
 def test_a_day_written_twice_is_rejected(data_copy):
-    replace(data_copy / "support_lines.yml", "{days: [mon, tue, wed, thu, fri], opens: \"09:00\", closes: \"15:00\"}",
+    replace(registry_of(data_copy), "{days: [mon, tue, wed, thu, fri], opens: \"09:00\", closes: \"15:00\"}",
             "{days: [mon, mon], opens: \"09:00\", closes: \"15:00\"}")
     [error] = errors_for(data_copy)
     assert error.endswith("hours › periods › nr 1 › days › nr 2: Dagen mon står två gånger i samma period. Skriv "

@@ -16,21 +16,23 @@ import pytest
 
 from macros import freshness
 from macros.load import load_site_data
-from tests.conftest import TODAY, data_dir
+from macros.models import NATIONAL_FILE
+from tests.conftest import TODAY, data_dir, registry_of
 from tests.support.html import pages, soup
 from tests.support.project import ROOT
 
 
 def report_for(data_dir: Path, docs: Path = ROOT / "docs", today: date = TODAY, months: int = 12):
-    data = load_site_data(data_dir, today=today)
-    return freshness.check(data, data_dir, docs, today, months, display_root=data_dir.parent)
+    registry = registry_of(data_dir) if registry_of(data_dir).exists() else ROOT / NATIONAL_FILE
+    data = load_site_data(data_dir, today=today, registry=registry)
+    return freshness.check(data, data_dir, docs, today, months, display_root=data_dir.parent, registry=registry)
 
 
 def make_everything_fresh(data_dir: Path) -> None:
     """Verified dates a month old, the plan valid until further notice and followed up last month."""
-    for name in ("support_lines.yml", "contacts.yml"):
-        path = data_dir / name
-        path.write_text(re.sub(r"verified: \S+", "verified: 2026-10-01", path.read_text("utf-8")), "utf-8")
+    for path in (registry_of(data_dir), data_dir / "contacts.yml"):
+        source = re.sub(r"verified: \S+", "verified: 2026-10-01", path.read_text("utf-8"))
+        path.write_text(re.sub(r"\n    check_note: .*", "", source), "utf-8")
     plan = data_dir / "plan.yml"
     source = re.sub(r"  valid_until: \S+\n", "", plan.read_text("utf-8"))
     plan.write_text(source.replace("    interval_months: 12", "    interval_months: 12\n    last_done: 2026-10-01"),
@@ -38,20 +40,23 @@ def make_everything_fresh(data_dir: Path) -> None:
 
 
 def test_the_report_lists_old_support_lines_with_their_source_and_check_note():
-    """Katrineholm only: Orostelefonen's and Bris's verified dates."""
+    """The national registry: Orostelefonen's and Kvinnofridslinjen's verified dates."""
     report = report_for(ROOT / "data")
     stale = {record.id: record for record in report.stale}
     assert "orostelefonen" in stale and stale["orostelefonen"].verified == date(2022, 11, 9)
-    assert "bris" in stale                                   # 2025-08-20: 15 months before TODAY
+    assert "kvinnofridslinjen" in stale                      # 2023-02-07: 46 months before TODAY
+    assert "bris" not in stale                               # 2026-12-02
     text = freshness.render(report, "data")
-    assert "Orostelefonen om radikalisering (orostelefonen), data/support_lines.yml rad" in text
+    line = next(n for n, text_line in enumerate((ROOT / NATIONAL_FILE).read_text("utf-8").splitlines(), 1)
+                if text_line == "  - id: orostelefonen")
+    assert f"Orostelefonen om radikalisering (orostelefonen), national/support_lines.yml rad {line}" in text
     assert "Kontrollerad 9 november 2022, för 48 månader sedan." in text
     assert "Att kontrollera: Inget nyare än november 2022 hittades." in text
 
 
 def test_the_limit_comes_from_the_settings():
-    """Katrineholm only: Bris was verified 15 months before TODAY."""
-    assert "bris" not in {record.id for record in report_for(ROOT / "data", months=24).stale}
+    """Kvinnofridslinjen was verified 46 months before TODAY."""
+    assert "kvinnofridslinjen" not in {record.id for record in report_for(ROOT / "data", months=48).stale}
 
 
 def test_undated_records_are_listed_as_reminders_not_as_failures(data_copy):
@@ -114,7 +119,7 @@ def test_strict_mode_fails_only_when_something_needs_action(data_copy, monkeypat
     assert "Strikt läge" in out.getvalue()
     make_everything_fresh(data_copy)
     out = io.StringIO()
-    assert freshness.main(data_copy, strict=True, stream=out) == 0, out.getvalue()
+    assert freshness.main(data_copy, strict=True, stream=out, registry=registry_of(data_copy)) == 0, out.getvalue()
     assert "Sammanfattning: allt är kontrollerat i tid." in out.getvalue()
 
 
@@ -124,5 +129,5 @@ def test_every_support_line_card_on_every_public_page_says_when_it_was_checked(d
         for card in soup(page).select(".mv-card--line"):
             source = card.select_one(".mv-card__source")
             assert source is not None, f"{page}: {card.select_one('h2, h3, h4')}"
-            assert re.search(r"uppgifterna är från \d+ \w+ \d{4}|visar inget datum|details dated|shows no date",
+            assert re.search(r"Kontrollerad \d+ \w+ \d{4}|visar inget datum|Checked \d+ \w+ \d{4}|shows no date",
                              source.get_text()), f"{page}: {source.get_text()}"

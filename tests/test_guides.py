@@ -9,7 +9,7 @@ import pytest
 
 from macros import guides
 from macros.messages import CATALOGUE, Message
-from macros.models import FILES
+from macros.models import FILES, NATIONAL_FILE
 from tests.conftest import REPO_URL
 from tests.support.html import pages, soup
 from tests.support.project import ROOT, copy_project, run_build
@@ -41,8 +41,9 @@ def test_every_data_file_and_field_is_in_the_data_readme():
 
 @pytest.mark.parametrize("dataset", ["data", "examples/umea/data"])
 def test_every_data_file_opens_with_a_comment_naming_the_pages_it_feeds(dataset):
-    for name in FILES:
-        first = (ROOT / dataset / name).read_text("utf-8").splitlines()[:3]
+    for name in [*FILES, "../" + NATIONAL_FILE]:
+        first = (ROOT / dataset / name).read_text("utf-8").splitlines()[:3] if not name.startswith("../") else \
+            (ROOT / NATIONAL_FILE).read_text("utf-8").splitlines()[:8]
         assert first[0].startswith("# ") and "Visas " in " ".join(first) or "visas bara" in " ".join(first), name
 
 

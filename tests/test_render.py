@@ -39,7 +39,7 @@ def test_a_support_line_renders_as_this_exact_card():
 <dt>Kostnad</dt>
 <dd>Gratis att ringa.</dd>
 </dl>
-<p class="mv-card__source">Källa: <a href="https://www.example.se/a">example.se</a>, uppgifterna är från 1 maj 2026.</p>
+<p class="mv-card__source">Kontrollerad 1 maj 2026 · <a href="https://www.example.se/a">example.se</a></p>
 
 </section>
 """
@@ -73,11 +73,33 @@ def test_a_staff_note_shows_only_on_the_staff_site():
     assert '<p class="mv-staff-note"><strong>Intern uppgift:</strong> Bara för personal.</p>' in staff
 
 
-def test_an_old_or_undated_source_asks_the_reader_to_check_it():
+def test_a_card_carries_one_short_line_of_provenance():
+    assert '<p class="mv-card__source">Kontrollerad 1 maj 2026 · <a href="https://www.example.se/a">example.se</a></p>' \
+        in support_line_html(line(), CTX)
+    assert '<p class="mv-card__source">Källan visar inget datum · <a href="https://www.example.se/a">example.se</a></p>' \
+        in support_line_html(line(verified="odaterad"), CTX)
+
+
+NOTICE = '<p class="mv-notice mv-notice--stale" role="note"><strong>Uppgiften kan vara inaktuell.</strong> ' \
+         'Kontrollera hos <a href="https://www.example.se/a">example.se</a>.</p>'
+
+
+def test_an_old_fact_shows_a_visible_notice_before_its_number():
     old = support_line_html(line(verified=date(2024, 1, 1)), CTX)
-    assert "uppgifterna är från 1 januari 2024. Uppgifterna kan ha ändrats sedan dess. Kontrollera gärna där." in old
-    undated = support_line_html(line(verified="odaterad"), CTX)
-    assert "example.se</a> (sidan visar inget datum). Uppgifterna kan ha ändrats" in undated
+    assert NOTICE in old and old.index(NOTICE) < old.index("mv-card__call")
+    assert "Kontrollerad 1 januari 2024" in old
+
+
+def test_a_fact_with_an_open_question_shows_the_notice_even_when_recent():
+    assert NOTICE in support_line_html(line(check_note="Kontrollera öppettiderna."), CTX)
+    assert "Kontrollera öppettiderna" not in support_line_html(line(check_note="Kontrollera öppettiderna."), CTX)
+
+
+def test_a_recent_or_undated_fact_and_112_show_no_notice():
+    assert "mv-notice" not in support_line_html(line(), CTX)
+    assert "mv-notice" not in support_line_html(line(verified="odaterad"), CTX)
+    assert "mv-notice" not in support_line_html(
+        line(category="emergency", phone="112", verified=date(2020, 1, 1), check_note="x"), CTX)
 
 
 @pytest.mark.parametrize("hours, sv, en", [

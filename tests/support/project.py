@@ -33,7 +33,7 @@ def run_build(project: Path, out: Path | None = None, data: str = "data", env: d
     if verbose:
         command.append("--verbose")
     environment = {k: v for k, v in os.environ.items() if k not in ("MOTVERKA_DATA", "GITHUB_ACTIONS")}
-    environment.update({"MOTVERKA_TODAY": "2026-11-22", **(env or {})})
+    environment.update({"MOTVERKA_TODAY": "2026-12-05", **(env or {})})
     return subprocess.run(command, cwd=project, env=environment, capture_output=True, text=True, timeout=600)
 
 
