@@ -131,7 +131,7 @@ def test_each_support_line_says_how_old_its_details_are(dataset_site, dataset_da
     assert len(cards) == len([line for line in dataset_data.support_lines if line.is_public])
     for card in cards:
         source = card.select_one(".mv-card__source").get_text()
-        assert "uppgifterna är från" in source or "visar inget datum" in source
+        assert source.startswith(("Kontrollerad ", "Källan visar inget datum")) and " · " in source, source
 
 
 def test_the_footer_is_swedish_and_names_the_municipality(dataset_site, dataset_data):
