@@ -56,7 +56,7 @@ ERROR_GROUPS = [
                                        "staff_link_in_public", "staff_include_in_public",
                                        "staff_attachment_outside", "staff_reference_in_public",
                                        "staff_reference_always_public"]),
-    ("Nationella stödlinjer", ["national_override", "national_copy", "hidden_unknown", "hidden_emergency",
+    ("Nationella stödlinjer", ["registry_missing", "national_override", "national_copy", "hidden_unknown", "hidden_emergency",
                                "hidden_reference", "featured_twice"]),
     ("Fel i menyn och inställningarna", ["page_not_in_nav", "nav_missing_page", "config_invalid"]),
     ("Fel när webbplatsen byggs", ["folder_missing", "pdf_page_missing", "pdf_problem", "build_other"]),

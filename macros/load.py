@@ -146,7 +146,8 @@ def load_site_data(data_dir: Path, today: date | None = None, display_root: Path
             loaded[name] = _Loaded(shown, YamlDocument(data={}, lines={}), dict(validated))
             continue
         if not path.is_file():
-            errors.append(DataError(shown, 1, message=say("file_missing")))
+            errors.append(DataError(shown, 1, message=say("registry_missing" if name == NATIONAL_FILE
+                                                          else "file_missing")))
             continue
         doc = read_yaml(path)
         for problem in doc.problems:
@@ -173,11 +174,11 @@ def load_site_data(data_dir: Path, today: date | None = None, display_root: Path
     # National and local lines become one list; then cross-references between the files that did validate,
     # so that every error is reported in one run.
     errors.extend(_check_unique_ids(loaded))
-    errors.extend(_merge_support_lines(loaded))
-    errors.extend(_check_references(loaded, parsed))
+    merge_errors, hidden = _merge_support_lines(loaded)
+    errors.extend(merge_errors)
+    errors.extend(_check_references(loaded, parsed, hidden))
     if errors:
         raise DataErrors(errors)
-    loaded["support_lines.yml"].values.pop("hidden_ids", None)
     values = {k: v for name, item in loaded.items() if name != NATIONAL_FILE for k, v in item.values.items()}
     values["national_ids"] = frozenset(line.id for line in loaded[NATIONAL_FILE].values["support_lines"])
     return SiteData(**values)
@@ -334,12 +335,13 @@ def _check_unique_ids(loaded: dict[str, _Loaded]) -> list[DataError]:
     return errors
 
 
-def _merge_support_lines(loaded: dict[str, _Loaded]) -> list[DataError]:
+def _merge_support_lines(loaded: dict[str, _Loaded]) -> tuple[list[DataError], set[str]]:
     """Replace the municipality's support_lines by the merged list: national lines it does not hide, then its
-    own. A national fact is never edited locally: a local line with a national id or number is an error."""
+    own. A national fact is never edited locally: a local line with a national id or number is an error.
+    Returns the errors and the ids of the hidden lines."""
     national, local = loaded.get(NATIONAL_FILE), loaded.get("support_lines.yml")
     if national is None or local is None:
-        return []
+        return [], set()
     errors: list[DataError] = []
     lines = national.values["support_lines"]
     by_id = {line.id: line for line in lines}
@@ -365,11 +367,11 @@ def _merge_support_lines(loaded: dict[str, _Loaded]) -> list[DataError]:
             hidden.add(item.id)
     local.values["support_lines"] = [line for line in lines if line.id not in hidden] + [
         line for line in local.values["support_lines"] if line.id not in by_id]
-    local.values["hidden_ids"] = hidden
-    return errors
+    return errors, hidden
 
 
-def _check_references(loaded: dict[str, _Loaded], parsed: dict[str, YamlDocument]) -> list[DataError]:
+def _check_references(loaded: dict[str, _Loaded], parsed: dict[str, YamlDocument],
+                      hidden: set[str] = frozenset()) -> list[DataError]:
     """References between files, for every file that validated.
 
     A reference is checked against the file it points into even when that file has errors of its own, as long
@@ -402,7 +404,6 @@ def _check_references(loaded: dict[str, _Loaded], parsed: dict[str, YamlDocument
     tables = {"contacts": ids("contacts.yml", "contacts"), "support_lines": lines}
 
     lines_file = loaded.get("support_lines.yml")
-    hidden = lines_file.values.get("hidden_ids", set()) if lines_file else set()
 
     def check(file: str, loc: tuple, ref: str, kind: str, public_place: bool) -> None:
         table = tables[kind]

@@ -168,6 +168,10 @@ _CATALOGUE = [
     Message("unknown_reference", "\"{value}\" pekar inte på någon {kind}.",
             "Kontrollera stavningen. Befintliga id: {known}.",
             {"value": "orostelefon", "kind": "stödlinje", "known": "orostelefonen, bris …"}),
+    Message("registry_missing", "Registret över de nationella stödlinjerna saknas.",
+            "Filen hör till verktyget, inte till kommunens data. Hämta verktygets senaste version (git pull, "
+            "eller Sync fork på GitHub), eller återställ filen med git checkout -- national/support_lines.yml.",
+            {}),
     Message("national_override", "\"{value}\" är en nationell linje. Den finns redan i {registry} och "
             "får inte skrivas om här.",
             "Ta bort posten ur den här filen. Är numret, tiderna eller något annat fel: rätta det i {registry}, "

@@ -234,3 +234,12 @@ def test_structured_data_leaves_out_lines_in_doubt(dataset_site):
     body = json.dumps(json.loads(script.string), ensure_ascii=False)
     assert "+4620100200" not in body          # Orostelefonen
     assert "https://www.bris.se/" in body      # Bris, verified this month
+
+
+def test_a_missing_registry_is_named_as_the_kits_file_not_the_municipalitys(data_copy):
+    registry_of(data_copy).unlink()
+    with pytest.raises(DataErrors) as problem:
+        load_site_data(data_copy, today=TODAY, display_root=data_copy.parent, registry=registry_of(data_copy))
+    [error] = [str(e) for e in problem.value.errors]
+    assert error.startswith("national/support_lines.yml:1: Registret över de nationella stödlinjerna saknas. "
+                            "Filen hör till verktyget, inte till kommunens data.")
