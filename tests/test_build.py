@@ -87,9 +87,9 @@ def test_a_good_build_writes_the_site_and_reports_its_time(project):
 
 def test_bad_data_stops_the_build_with_the_data_message_and_keeps_the_last_site(project, broken):
     before = fingerprint(project / "site")
-    broken("data/support_lines.yml", "phone: 020-100 200", "phone: 020-100")
+    broken("data/contacts.yml", "phone: 0150-570 00", "phone: 0150-570")
     output = assert_failed_and_site_untouched(project, before, run_build(project))
-    assert '› phone: "020-100" är inget giltigt telefonnummer.' in output
+    assert '› phone: "0150-570" är inget giltigt telefonnummer.' in output
 
 
 def test_an_undefined_name_in_a_page_fails_the_build_in_swedish(project, broken):

@@ -276,7 +276,7 @@ def long_words_data(folder: Path) -> Path:
         contact.update(email=LONG_EMAIL, sms="070-123 45 67", chat_url=f"https://chatt.katrineholm.se/{LONG_WORD.lower()}",
                        address=f"{LONG_WORD}sgatan 12, 641 80 Katrineholm")
 
-    for name, change in (("plan.yml", plan), ("focus_areas.yml", focus), ("support_lines.yml", lines),
+    for name, change in (("plan.yml", plan), ("focus_areas.yml", focus), ("../national/support_lines.yml", lines),
                          ("contacts.yml", contacts)):
         edit(name, change)
     return folder
