@@ -32,6 +32,8 @@ class Fetched:
     body: bytes = b""
     detail: str = ""       # the error, the HTTP status, or where the page moved to
     final_url: str = ""
+    status: int = 0        # the HTTP status of the last answer, 0 if there was none
+    charset: str | None = None  # as the server declared it
 
 
 def user_agent(repository: str | None) -> str:
@@ -90,17 +92,15 @@ class Fetcher:
     def _robots(self, origin: str) -> urllib.robotparser.RobotFileParser | str:
         """The host's robots.txt rules, or the reason the host cannot be reached."""
         rules = urllib.robotparser.RobotFileParser(origin + "/robots.txt")
-        try:
-            with self._get(origin + "/robots.txt") as response:
-                rules.parse(response.read(MAX_BYTES).decode("utf-8", "replace").splitlines())
-        except urllib.error.HTTPError as error:
-            # As robotparser itself reads statuses: 401/403 forbid everything, other errors allow everything.
-            if error.code in (401, 403):
-                rules.disallow_all = True
-            else:
-                rules.allow_all = True
-        except (urllib.error.URLError, OSError, ValueError) as error:
-            return describe_error(error, self.timeout)
+        fetched = self._page(origin + "/robots.txt")
+        if fetched.kind == "ok":
+            rules.parse(fetched.body.decode(fetched.charset or "utf-8", "replace").splitlines())
+        elif fetched.kind == "unreachable" and not fetched.status:
+            return fetched.detail
+        else:
+            # As robotparser itself reads statuses: 401/403 forbid everything, any other answer allows everything.
+            rules.disallow_all = fetched.status in (401, 403)
+            rules.allow_all = not rules.disallow_all
         return rules
 
     def _page(self, url: str) -> Fetched:
@@ -109,20 +109,24 @@ class Fetcher:
             try:
                 with self._get(current) as response:
                     kind = response.headers.get_content_type()
+                    charset = response.headers.get_content_charset()
                     body = response.read(MAX_BYTES)
+                    status = response.status
                 if not (kind.startswith("text/") or "html" in kind or "xml" in kind):
-                    return Fetched(url, "unreadable", detail=kind, final_url=current)
-                return Fetched(url, "ok", body=body, final_url=current)
+                    return Fetched(url, "unreadable", detail=kind, final_url=current, status=status)
+                return Fetched(url, "ok", body=body, final_url=current, status=status, charset=charset)
             except urllib.error.HTTPError as error:
-                if error.code in (301, 302, 303, 307, 308) and error.headers.get("Location"):
+                code = error.code
+                if code in (301, 302, 303, 307, 308) and error.headers.get("Location"):
                     target = urljoin(current, error.headers["Location"])
                     if site_of(target) != site_of(current):
-                        return Fetched(url, "moved", detail=target, final_url=target)
+                        return Fetched(url, "moved", detail=target, final_url=target, status=code)
                     current = target
                     continue
-                if error.code in (404, 410):
-                    return Fetched(url, "gone", detail=str(error.code), final_url=current)
-                return Fetched(url, "unreachable", detail=f"svarade med HTTP-status {error.code}", final_url=current)
+                if code in (404, 410):
+                    return Fetched(url, "gone", detail=str(code), final_url=current, status=code)
+                return Fetched(url, "unreachable", detail=f"svarade med HTTP-status {code}", final_url=current,
+                               status=code)
             except (urllib.error.URLError, OSError, ValueError) as error:
                 return Fetched(url, "unreachable", detail=describe_error(error, self.timeout), final_url=current)
         return Fetched(url, "unreachable", detail=f"fler än {MAX_REDIRECTS} omdirigeringar", final_url=current)

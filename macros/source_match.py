@@ -24,11 +24,12 @@ _SPACES = "\u00a0\u2007\u2009\u202f"
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212"
 
 
-def page_text(html: bytes | str) -> str:
-    """The visible text of an HTML page and its tel:/mailto: targets, with spaces and dashes made plain."""
+def page_text(html: bytes | str, charset: str | None = None) -> str:
+    """The visible text of an HTML page and its tel:/mailto: targets, with spaces and dashes made plain.
+    charset: what the server declared; without it the page's own <meta charset> (or a guess) decides."""
     from bs4 import BeautifulSoup  # requirements-dev.txt: the watch runs with the dev packages
 
-    soup = BeautifulSoup(html, "html.parser")
+    soup = BeautifulSoup(html, "html.parser", from_encoding=charset if isinstance(html, bytes) else None)
     for hidden in soup(["script", "style", "noscript", "template"]):
         hidden.decompose()
     links = [link["href"] for link in soup.find_all("a", href=True)

@@ -74,7 +74,7 @@ def compare(record: SourceRecord, fetched: Fetched, text: str | None) -> Outcome
 
 def watch(records: list[SourceRecord], fetcher: Fetcher) -> list[Outcome]:
     fetched = fetcher.fetch_all([record.source for record in records])
-    texts = {url: page_text(result.body) for url, result in fetched.items() if result.kind == "ok"}
+    texts = {url: page_text(result.body, result.charset) for url, result in fetched.items() if result.kind == "ok"}
     return [compare(record, fetched[record.source], texts.get(record.source)) for record in records]
 
 

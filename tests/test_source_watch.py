@@ -241,6 +241,16 @@ def test_a_source_that_robots_txt_disallows_is_reported_and_not_fetched(tmp_path
     assert site.paths() == ["/robots.txt"]
 
 
+def test_robots_txt_behind_a_redirect_within_the_site_is_obeyed(tmp_path):
+    robots = Page("User-agent: *\nDisallow: /oro\n", content_type="text/plain")
+    moved = Page("", status=301, headers={"Location": "/ny/robots.txt"})
+    with pages({"/robots.txt": moved, "/ny/robots.txt": robots, "/oro": good_page()}) as site:
+        data = dataset(tmp_path, ORO.format(source=site.url("/oro")))
+        [outcome] = outcomes(tmp_path, data)
+    assert outcome.kind == "disallowed"
+    assert "/oro" not in site.paths()
+
+
 def test_robots_txt_for_other_robots_does_not_stop_the_watch(tmp_path):
     robots = Page("User-agent: GPTBot\nDisallow: /\n", content_type="text/plain")
     with pages({"/robots.txt": robots, "/oro": good_page()}) as site:
@@ -285,6 +295,17 @@ def test_a_record_with_nothing_to_compare_is_listed_but_not_a_failure(tmp_path):
     assert status == 0
     assert "Säpo (sapo): källan svarar, men posten har inget nummer, e-post eller öppettider att jämföra." in report
     assert "verified: odaterad" in (data / "support_lines.yml").read_text("utf-8")  # nothing was confirmed
+
+
+def test_a_page_in_windows_1252_is_read_right(tmp_path):
+    body = "<p>Öppet måndag–fredag kl. 9–12. Ring 020–100 200.</p>".encode("cp1252")
+    page = Page(content_type="text/html; charset=windows-1252")
+    with pages({"/oro": page}) as site:
+        page.raw = body
+        lines = ORO.format(source=site.url("/oro")).replace("    email: orostelefonen@rb.se\n", "")
+        data = dataset(tmp_path, lines)
+        [outcome] = outcomes(tmp_path, data)
+    assert outcome.kind == "confirmed", outcome.problems
 
 
 # Datasets and the national registry ------------------------------------------------------------------------

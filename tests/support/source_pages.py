@@ -22,6 +22,7 @@ class Page:
     headers: dict = field(default_factory=dict)
     content_type: str = "text/html; charset=utf-8"
     delay: float = 0.0
+    raw: bytes | None = None        # the body as bytes, in another encoding than UTF-8
 
 
 @dataclass
@@ -59,7 +60,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         # Done before the answer goes out: once the client has it, it may send its next request at once.
         with self.lock:
             self.open_now[0] -= 1
-        body = page.body.encode("utf-8")
+        body = page.raw if page.raw is not None else page.body.encode("utf-8")
         try:
             self.send_response(page.status)
             self.send_header("Content-Type", page.content_type)
