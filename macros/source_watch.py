@@ -137,7 +137,7 @@ def render_markdown(report: Report) -> str:
             record = outcome.record
             out.append(f"- [ ] `{record.where}` **{_md(record.name)}** (`{record.id}`): {_md(outcome.describe())}. "
                        f"{ui('watch_source', url=f'<{record.source}>')}")
-        out += ["", ui("watch_how"), ""]
+        out.append("")  # the workflow's issue says what to do; the report only lists
     for kind, key in ((NOTHING, "watch_nothing_heading"), (CONFIRMED, "watch_confirmed_heading")):
         outcomes = report.group(kind)
         if outcomes:

@@ -5,6 +5,7 @@ Swedish with its data file and line. Offline: the sources are small pages served
 from __future__ import annotations
 
 import io
+import shutil
 import subprocess
 import sys
 import threading
@@ -19,7 +20,7 @@ from macros.source_fetch import Fetcher
 from macros.source_match import Period, has_email, has_period, has_phone, page_text
 from macros.source_records import dataset_records
 from tests.support.project import ROOT
-from tests.support.source_pages import Page, closed_port, pages, silent
+from tests.support.source_pages import Page, closed_port, pages, self_signed_certificate, silent
 
 TODAY = date(2026, 11, 22)
 TIMEOUT = 1.0
@@ -222,6 +223,23 @@ def test_a_refused_connection_is_unreachable_with_the_reason(tmp_path):
     code, report = run(tmp_path, data)
     assert code == 1
     assert "går inte att nå: anslutningen nekades (connection refused)." in report
+
+
+def test_a_host_name_that_does_not_exist_is_unreachable_with_dns_as_the_reason(tmp_path):
+    data = dataset(tmp_path, ORO.format(source="https://orostelefonen.invalid/"))  # .invalid never resolves
+    code, report = run(tmp_path, data)
+    assert code == 1
+    assert "går inte att nå: namnet hittades inte (DNS)." in report
+
+
+@pytest.mark.skipif(shutil.which("openssl") is None, reason="openssl makes the test certificate")
+def test_a_certificate_that_is_not_trusted_is_unreachable_with_tls_as_the_reason(tmp_path):
+    with pages({"/oro": good_page()}, certificate=self_signed_certificate(tmp_path)) as site:
+        data = dataset(tmp_path, ORO.format(source=site.url("/oro")))
+        code, report = run(tmp_path, data)
+    assert code == 1
+    assert "går inte att nå: certifikatet godtogs inte (TLS: self-signed certificate)." in report
+    assert site.requests == []  # nothing is asked of a host that cannot prove who it is
 
 
 def test_a_server_error_is_unreachable_with_its_status(tmp_path):

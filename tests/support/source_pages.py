@@ -2,17 +2,21 @@
 
 `pages()` serves a dict of path -> Page that a test may change while the server runs, and records every
 request (path, Host header, User-Agent, and how many requests were open at once). `silent()` accepts
-connections and never answers. `closed_port()` is a port where nothing listens.
+connections and never answers. `closed_port()` is a port where nothing listens. `self_signed_certificate()`
+makes a certificate that TLS verification rejects.
 """
 
 from __future__ import annotations
 
 import http.server
 import socket
+import ssl
+import subprocess
 import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 
 
 @dataclass
@@ -34,7 +38,7 @@ class Site:
     most_at_once: int = 0
 
     def url(self, path: str, host: str = "127.0.0.1") -> str:
-        return f"http://{host}:{self.port}{path}"
+        return f"{self.base.split(':', 1)[0]}://{host}:{self.port}{path}"
 
     def paths(self) -> list[str]:
         return [request["path"] for request in self.requests]
@@ -74,10 +78,17 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
 
 @contextmanager
-def pages(routes: dict):
+def pages(routes: dict, certificate: tuple[Path, Path] | None = None):
+    """Serve routes over HTTP, or over HTTPS with certificate = (cert file, key file)."""
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), http.server.BaseHTTPRequestHandler)
     port = server.server_address[1]
-    site = Site(f"http://127.0.0.1:{port}", port, routes)
+    scheme = "http"
+    if certificate:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(*map(str, certificate))
+        server.socket = context.wrap_socket(server.socket, server_side=True)
+        scheme = "https"
+    site = Site(f"{scheme}://127.0.0.1:{port}", port, routes)
     server.RequestHandlerClass = type("Handler", (_Handler,), {"site": site, "lock": threading.Lock(),
                                                                "open_now": [0]})
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
@@ -116,6 +127,14 @@ def silent():
         for connection in held:
             connection.close()
         listener.close()
+
+
+def self_signed_certificate(folder: Path) -> tuple[Path, Path]:
+    """A certificate for 127.0.0.1 that no one vouches for (openssl), as (cert file, key file)."""
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
+                    "-keyout", str(key), "-out", str(cert)], check=True, capture_output=True, timeout=60)
+    return cert, key
 
 
 def closed_port() -> int:
