@@ -9,6 +9,7 @@ costs one timeout, not one per page.
 
 from __future__ import annotations
 
+import http.client
 import socket
 import ssl
 import urllib.error
@@ -73,6 +74,8 @@ def describe_error(error: BaseException, timeout: float) -> str:
         return f"certifikatet godtogs inte (TLS: {reason.verify_message})"
     if isinstance(reason, ssl.SSLError):
         return f"krypteringen misslyckades (TLS: {reason.reason or reason})"
+    if isinstance(reason, http.client.HTTPException):
+        return f"svaret gick inte att läsa ({type(reason).__name__})"
     return f"{type(reason).__name__}: {reason}"
 
 
@@ -127,7 +130,7 @@ class Fetcher:
                     return Fetched(url, "gone", detail=str(code), final_url=current, status=code)
                 return Fetched(url, "unreachable", detail=f"svarade med HTTP-status {code}", final_url=current,
                                status=code)
-            except (urllib.error.URLError, OSError, ValueError) as error:
+            except (urllib.error.URLError, http.client.HTTPException, OSError, ValueError) as error:
                 return Fetched(url, "unreachable", detail=describe_error(error, self.timeout), final_url=current)
         return Fetched(url, "unreachable", detail=f"fler än {MAX_REDIRECTS} omdirigeringar", final_url=current)
 

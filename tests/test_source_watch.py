@@ -124,6 +124,27 @@ def test_an_email_address_is_found_in_text_a_link_or_written_with_at():
     assert not has_email(page_text("<p>orostelefonen@rb.se.example</p>"), "orostelefonen@rb.se")
 
 
+# How the two sources of today's featured extremism lines write their facts (stored copies, paraphrased).
+RB_PAGE = ("<h2>Frågor och svar</h2><p>Ring oss på 020-100 200. Vi har öppet helgfria vardagar 9–12. "
+           "Mejla gärna orostelefonen@rb.se.</p>")
+RB_OLD_PAGE = ("<p>Ring 020-100 200. Öppet vardagar 09:00-16:00 (stängt för lunch 12-13), kvällstid "
+               "kl 19:00-22.00.</p>")
+CVE_PAGE = ("<p>Stödfunktionen nås på 08-527 44 290, klockan 9-15 helgfria vardagar.</p>"
+            "<dl><dt>Telefon</dt><dd>08-527 44 290</dd><dt>Öppettider</dt><dd>Måndag-fredag 9.00 - 15.00</dd></dl>")
+
+
+def test_the_real_sources_ways_of_writing_confirm_their_records():
+    rb, cve = page_text(RB_PAGE), page_text(CVE_PAGE)
+    assert has_phone(rb, "020-100 200") and has_email(rb, "orostelefonen@rb.se")
+    assert has_period(rb, Period("09:00", "12:00"))
+    assert has_phone(cve, "08-527 44 290") and has_period(cve, Period("09:00", "15:00"))
+
+
+def test_the_real_sources_older_hours_and_another_pages_typo_are_not_confirmed():
+    assert not has_period(page_text(RB_OLD_PAGE), Period("09:00", "12:00"))  # 09–16 with a lunch break
+    assert not has_phone(page_text(CVE_PAGE), "08-527 44 90")  # the number on another CVE page
+
+
 def test_text_in_scripts_does_not_count_as_shown():
     page = "<html><head><script>var tel = '020-100 200';</script></head><body><p>Ring oss.</p></body></html>"
     assert not has_phone(page_text(page), "020-100 200")
@@ -240,6 +261,14 @@ def test_a_certificate_that_is_not_trusted_is_unreachable_with_tls_as_the_reason
     assert code == 1
     assert "går inte att nå: certifikatet godtogs inte (TLS: self-signed certificate)." in report
     assert site.requests == []  # nothing is asked of a host that cannot prove who it is
+
+
+def test_an_answer_that_is_not_http_is_unreachable_and_does_not_stop_the_watch(tmp_path):
+    with silent(reply=b"HELLO THERE\r\n\r\n") as base:
+        data = dataset(tmp_path, ORO.format(source=f"{base}/oro"))
+        code, report = run(tmp_path, data)
+    assert code == 1
+    assert "går inte att nå: svaret gick inte att läsa (BadStatusLine)." in report
 
 
 def test_a_server_error_is_unreachable_with_its_status(tmp_path):

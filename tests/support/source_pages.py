@@ -101,8 +101,9 @@ def pages(routes: dict, certificate: tuple[Path, Path] | None = None):
 
 
 @contextmanager
-def silent():
-    """A server that accepts connections and never says anything: the base URL."""
+def silent(reply: bytes = b""):
+    """A server that accepts connections and never says anything (or only `reply`, which is no HTTP): the base
+    URL."""
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))
     listener.listen(16)
@@ -113,7 +114,10 @@ def silent():
         listener.settimeout(0.1)
         while not stop.is_set():
             try:
-                held.append(listener.accept()[0])
+                connection = listener.accept()[0]
+                held.append(connection)
+                if reply:
+                    connection.sendall(reply)
             except OSError:
                 continue
 
