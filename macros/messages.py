@@ -541,6 +541,7 @@ UI: dict[str, dict[str, str]] = {
         "watch_list_heading": "{count} poster med källa, på {pages} sidor ({hosts} webbplatser):",
         "watch_list_facts": "nummer: {phones}; e-post: {emails}; öppettider: {hours}",
         "watch_none": "inga",
+        "watch_time": "Tid: {seconds} s.",
         # make linkcheck (tests/support/links.py)
         "linkcheck_about": "Kontrollera alla länkar och ankare på webbplatserna.",
         "linkcheck_external_help": "kontrollera också länkar till andra webbplatser (tar några minuter)",

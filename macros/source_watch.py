@@ -20,6 +20,7 @@ from datetime import date
 from pathlib import Path
 
 from .messages import ui
+from .render import long_date
 from .source_fetch import Fetched, Fetcher, site_of
 from .source_match import has_email, has_period, has_phone, page_text, time_ranges
 from .source_records import SourceRecord, dataset_records
@@ -102,7 +103,7 @@ class Report:
 
 
 def render_text(report: Report) -> str:
-    out = [ui("watch_heading", data=report.label), ui("watch_intro", today=report.today.isoformat()), ""]
+    out = [ui("watch_heading", data=report.label), ui("watch_intro", today=long_date(report.today)), ""]
     sections = ((ui("watch_todo_heading", count=len(report.todo)), report.todo),
                 (ui("watch_nothing_heading", count=len(report.group(NOTHING))), report.group(NOTHING)),
                 (ui("watch_confirmed_heading", count=len(report.group(CONFIRMED))), report.group(CONFIRMED)))
@@ -176,7 +177,7 @@ def main(data_dir: Path, root: Path, today: date, *, timeout: float = 20.0, list
     outcomes = watch(records, Fetcher(repository=repository, timeout=timeout))
     report = Report(label, today, outcomes)
     print(render_text(report), file=stream)
-    print(f"({time.monotonic() - started:.1f} s)", file=stream)
+    print(ui("watch_time", seconds=f"{time.monotonic() - started:.1f}".replace(".", ",")), file=stream)
     if markdown is not None:
         markdown.write_text(render_markdown(report) + "\n", "utf-8")
     if update:
