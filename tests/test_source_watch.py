@@ -75,7 +75,8 @@ def outcomes(tmp_path: Path, data: Path, timeout: float = TIMEOUT):
 # Matching: a fact in any of the ways pages write it -------------------------------------------------------
 
 @pytest.mark.parametrize("written", ["020-100 200", "020 100 200", "+46 20 100 200", "020100200",
-                                     "+46 (0)20-100 200", "0046 20 100 200", "020\u2011100\u00a0200", "020 – 100 200"])
+                                     "+46 (0)20-100 200", "0046 20 100 200", "020\u2011100\u00a0200",
+                                     "020 – 100 200"])
 def test_a_number_is_found_however_the_page_spaces_it(written):
     assert has_phone(page_text(f"<p>Ring {written} i dag.</p>"), "020-100 200")
 
@@ -182,7 +183,8 @@ def test_a_removed_number_changed_hours_and_a_removed_email_are_each_reported(tm
         data = dataset(tmp_path, ORO.format(source=site.url("/oro")))
         status, report = run(tmp_path, data)
     assert status == 1
-    assert ("numret 020-100 200 hittades inte på källan; e-postadressen orostelefonen@rb.se hittades inte på källan; "
+    assert ("numret 020-100 200 hittades inte på källan; "
+            "e-postadressen orostelefonen@rb.se hittades inte på källan; "
             "öppettiderna 09:00–12:00 hittades inte på källan.") in report
     assert f"Källa: {site.url('/oro')}" in report
 
@@ -335,12 +337,14 @@ def test_staff_records_and_records_without_a_source_are_not_checked(tmp_path):
 
 
 def test_a_record_with_nothing_to_compare_is_listed_but_not_a_failure(tmp_path):
-    lines = "support_lines:\n  - id: sapo\n    name: Säpo\n    url: {url}/\n    source: {url}/\n    verified: odaterad\n"
+    lines = ("support_lines:\n  - id: sapo\n    name: Säpo\n    url: {url}/\n    source: {url}/\n"
+             "    verified: odaterad\n")
     with pages({"/": Page("<p>Välkommen</p>")}) as site:
         data = dataset(tmp_path, lines.replace("{url}", site.base))
         status, report = run(tmp_path, data, update=True)
     assert status == 0
-    assert "Säpo (sapo): källan svarar, men posten har inget nummer, e-post eller öppettider att jämföra." in report
+    assert ("Säpo (sapo): källan svarar, men posten har inget nummer, e-post eller öppettider att jämföra."
+            in report)
     assert "verified: odaterad" in (data / "support_lines.yml").read_text("utf-8")  # nothing was confirmed
 
 
@@ -406,8 +410,9 @@ def test_update_verified_moves_confirmed_dates_and_keeps_comments_and_layout(tmp
 
 
 def test_update_verified_replaces_an_earlier_verified_by(tmp_path):
-    lines = ORO.format(source="{url}/oro").replace("verified: 2022-11-09 # från upplands-bro.se",
-                                                    "verified_by: Anna på kommunikationsenheten\n    verified: 2022-11-09")
+    lines = ORO.format(source="{url}/oro").replace(
+        "verified: 2022-11-09 # från upplands-bro.se",
+        "verified_by: Anna på kommunikationsenheten\n    verified: 2022-11-09")
     with pages({"/oro": good_page()}) as site:
         data = dataset(tmp_path, lines.replace("{url}", site.base))
         run(tmp_path, data, update=True)
