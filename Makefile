@@ -30,7 +30,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 .PHONY: help setup setup-dev system-deps site check serve serve-staff schemas guides test lock clean
 .PHONY: lint-workflows system-deps-site
-.PHONY: test-browser readability freshness linkcheck linkcheck-external
+.PHONY: test-browser readability freshness sources linkcheck linkcheck-external
 
 help:  ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 22
@@ -74,6 +74,12 @@ readability: setup  ## LIX of every resident page as a table (DATA=examples/umea
 
 freshness: setup  ## list old facts, an expired plan and overdue page reviews (STRICT=1: fail on any)
 	@$(PY) -m macros --data $(DATA) freshness $(if $(filter 1 yes true,$(STRICT)),--strict)
+
+# Source watch: fetches every source page (network), so it runs weekly in its own workflow, never in make test.
+SOURCES_FLAGS = $(if $(filter 1 yes true,$(LIST)),--list) $(if $(filter 1 yes true,$(UPDATE)),--update-verified) \
+	$(if $(MARKDOWN),--markdown $(MARKDOWN)) $(if $(TIMEOUT),--timeout $(TIMEOUT))
+sources: $(VENV)/.dev-installed  ## check each fact against its source page (network; LIST=1 only lists, UPDATE=1 moves verified dates)
+	@$(PY) -m macros --data $(DATA) sources $(strip $(SOURCES_FLAGS))
 
 # Link checks: both sites of both datasets, or of DATA=… only; built into a temporary folder (site/ untouched).
 LINK_DATA = $(if $(filter command line environment,$(origin DATA)),--data $(DATA),--data data --data examples/umea)

@@ -1,4 +1,4 @@
-"""Command line: `python -m macros check|build|schemas|freshness|readability [...]` (the Makefile's targets call these)."""
+"""Command line: `python -m macros check|build|schemas|freshness|readability|sources [...]` (the Makefile's targets call these)."""
 
 from __future__ import annotations
 
@@ -25,6 +25,12 @@ def main(argv: list[str] | None = None) -> int:
     freshness.add_argument("--strict", action="store_true", help="avsluta med fel om något behöver åtgärdas")
     readability = commands.add_parser("readability", help="visa läsbarheten (LIX) för sidorna till invånare")
     readability.add_argument("--site", help="en redan byggd publik webbplats (standard: bygg en ny)")
+    sources = commands.add_parser("sources", help="jämför uppgifterna med sidorna i source (nätverk)")
+    sources.add_argument("--list", action="store_true", help="lista bara posterna och sidorna, hämta inget")
+    sources.add_argument("--markdown", type=Path, help="skriv också rapporten som Markdown till den här filen")
+    sources.add_argument("--update-verified", action="store_true",
+                         help="flytta verified till i dag på bekräftade poster (verified_by: källbevakningen)")
+    sources.add_argument("--timeout", type=float, default=20.0, help="sekunder att vänta på en sida (standard 20)")
     args = parser.parse_args(argv)
 
     dataset = Dataset.resolve(args.data)
@@ -41,6 +47,12 @@ def main(argv: list[str] | None = None) -> int:
         from .readability import main as readability_report
         from .site import settings
         return readability_report(dataset.data_dir, settings(), site=Path(args.site) if args.site else None)
+    if args.command == "sources":
+        from .git_dates import repository_url
+        from .site import ROOT, today
+        from .source_watch import main as source_watch
+        return source_watch(dataset.data_dir, ROOT, today(), timeout=args.timeout, list_only=args.list,
+                            markdown=args.markdown, update=args.update_verified, repository=repository_url(ROOT))
     if args.command == "guides":
         from .guides import write_guides
         return write_guides(check_only=args.check)

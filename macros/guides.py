@@ -125,6 +125,10 @@ def data_readme() -> str:
         "- **Datum** skrivs ÅÅÅÅ-MM-DD, t.ex. 2024-03-18. **Klockslag** skrivs inom citattecken, t.ex. \"09:00\".",
         "- **source** är sidan uppgiften kommer från, och **verified** är datumet som den sidan visade när "
         "uppgiften kontrollerades (inte dagens datum). Visar källan inget datum: skriv `odaterad`.",
+        "- **Källbevakningen** (`make sources`, varje vecka på GitHub) hämtar sidan i **source** och letar efter "
+        "telefonnumret, e-postadressen och öppettiderna. Det som inte hittas hamnar i ett ärende med fil och rad. "
+        "Står allt kvar föreslår den ett nytt **verified** med `verified_by: källbevakningen`. Använd därför en "
+        "källa som visar uppgifterna själv, inte en startsida som länkar vidare.",
         "- **id** är ett stabilt namn med små bokstäver och bindestreck. Ändra det inte: sidor och andra filer "
         "hänvisar till det.",
         "- **audience: staff** gör en post intern: den visas bara på personalens webbplats.",

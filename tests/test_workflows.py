@@ -31,11 +31,14 @@ SHA = re.compile(r"[0-9a-f]{40}")
 USES = re.compile(r"^\s*(?:-\s+)?uses:\s*(?P<ref>[^\s#]+)\s*(?:#\s*(?P<comment>.*))?$")
 VERSION_COMMENT = re.compile(r"v\d+\.\d+\.\d+")
 
-# The only write permissions any job may have, and which job: publishing, and the one issue per report.
+# The only write permissions any job may have, and which job: publishing, the one issue per report, and the
+# source watch's one pull request of new verified dates.
 ALLOWED_WRITES = {
     ("deploy.yml", "deploy"): {"pages", "id-token"},
     ("external-links.yml", "report"): {"issues"},
     ("freshness.yml", "report"): {"issues"},
+    ("sources.yml", "report"): {"issues"},
+    ("sources.yml", "propose"): {"contents", "pull-requests"},
 }
 
 
@@ -301,7 +304,7 @@ def test_deploy_builds_with_the_address_github_pages_gives():
     assert 'SITE_URL=${BASE_URL%/}/' in text
 
 
-@pytest.mark.parametrize("name", ["external-links.yml", "freshness.yml"])
+@pytest.mark.parametrize("name", ["external-links.yml", "freshness.yml", "sources.yml"])
 def test_scheduled_reports_never_run_on_pull_requests(name):
     workflow = load(read(name))
     assert set(triggers(workflow)) == {"schedule", "workflow_dispatch"}
