@@ -357,7 +357,7 @@ def _template_name(name: str) -> str:
     return posixpath.normpath(name.replace("\\", "/").lstrip("/"))
 
 
-def _names_staff_page(name: str) -> bool:
+def names_staff_page(name: str) -> bool:
     """personal/x.md, ./personal/x.md, ../personal/x.md, PERSONAL/x.md: any spelling that names the staff
     folder. (Jinja cannot find them, since the public build's docs/ has no staff pages; this says why.)"""
     return STAFF_FOLDER in (part.casefold() for part in PurePosixPath(_template_name(name)).parts)
@@ -377,7 +377,7 @@ def include_problems(path: Path, docs: Path, root: Path, _seen: set | None = Non
         line = text.count("\n", 0, tag.start()) + 1
         for _, name in _QUOTED.findall(tag.group(1)):
             target = _template_name(name)
-            if _names_staff_page(name):
+            if names_staff_page(name):
                 problems.append(f"{_display(path, root)}:{line}: " + say(
                     "staff_include_in_public", value=" ".join(tag.group(0).split())))
             elif not target.startswith("../"):   # only files of docs/ are read, never what lies beside it
@@ -389,7 +389,7 @@ def without_staff_includes(text: str) -> str:
     """The page's source with every include of a staff page blanked out, so that it is never rendered."""
     def blank(tag: re.Match) -> str:
         names = [name for _, name in _QUOTED.findall(tag.group(1))]
-        return _blank(tag) if any(_names_staff_page(name) for name in names) else tag.group()
+        return _blank(tag) if any(names_staff_page(name) for name in names) else tag.group()
 
     return _TEMPLATE_TAG.sub(blank, text)
 

@@ -125,8 +125,9 @@ def on_files(files, config):
 
 
 def on_pre_page(page, config, files):
-    # {% include "personal/…" %} would pull a staff page's text into this public page.
-    if not current().staff and page.file.abs_src_path:
+    # {% include "personal/…" %} would pull a staff page's text into this public page (on either site: the
+    # staff site renders the same public pages, and neither site's docs/ holds the staff pages).
+    if page.file.abs_src_path and not separation.source_name(page.file.src_uri).startswith("personal/"):
         problems = separation.include_problems(Path(page.file.abs_src_path), Path(config.docs_dir), current().root)
         for message in problems:
             log.error(message)

@@ -52,7 +52,7 @@ def test_every_macro_example_in_the_catalogue_builds(tmp_path):
     examples = re.findall(r"```jinja\n(.*?)\n```", (ROOT / "bidra/makron.md").read_text("utf-8"), re.S)
     assert len(examples) == len(guides._macros()) >= 20
     project = copy_project(tmp_path / "project")
-    page = project / "docs" / "personal" / "makron.md"
+    page = project / "personal" / "makron.md"
     page.write_text("---\ndescription: Alla makron i katalogen, ett efter ett, för ett test.\n"
                     "last_reviewed_on: 2026-11-22\nreview_in: 12 months\nrender_macros: true\n---\n\n"
                     "# Makron\n\n" + "\n\n".join(examples) + "\n", "utf-8")
