@@ -398,13 +398,14 @@ def folder_problems(docs: Path, root: Path) -> list[str]:
     """Ways of putting staff pages back into the public build's tree: a docs/personal/ folder, or a symbolic
     link in docs/ (to personal/ or anywhere else: MkDocs and Jinja follow links, the kit needs none)."""
     problems = []
-    for path in sorted(docs.rglob("*")):
-        relative = path.relative_to(docs)
-        if path.is_symlink():
-            problems.append(f"{_display(path, root)}:1: " + say("symlink_in_docs", path=_display(path, root)))
-        elif path.is_dir() and relative.parts[-1].casefold() == STAFF_FOLDER and len(relative.parts) == 1:
-            problems.append(f"{_display(path, root)}/:1: " + say("staff_folder_in_docs",
-                                                                 folder=_display(path, root) + "/"))
+    for path in sorted(docs.iterdir()) if docs.is_dir() else []:
+        for found in [path, *(path.rglob("*") if path.is_dir() and not path.is_symlink() else [])]:
+            shown = f"{docs.name}/{found.relative_to(docs).as_posix()}"   # the link's own name, not its target
+            if found.is_symlink():
+                problems.append(f"{shown}:1: " + say("symlink_in_docs", path=shown))
+        if path.is_dir() and not path.is_symlink() and path.name.casefold() == STAFF_FOLDER:
+            problems.append(f"{docs.name}/{path.name}/:1: " + say("staff_folder_in_docs",
+                                                                  folder=f"{docs.name}/{path.name}/"))
     return problems
 
 

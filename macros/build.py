@@ -527,6 +527,11 @@ def build_sites(dataset: Dataset, sites=SITES, stream=sys.stdout, verbose: bool 
     if check(dataset, stream=stream, command="make site") != 0:
         print(NOT_BUILT, file=stream)
         return 1
+    # Nothing that puts staff pages into the public build's tree (docs/personal/, a symbolic link) is built.
+    if misplaced := [_own(message) for message in audience.folder_problems(ROOT / "docs", ROOT)]:
+        _report(misplaced, stream)
+        print(f"\n{NOT_BUILT} Rätta felen ovan och kör `make site` igen.", file=stream)
+        return 1
     if unreadable := encoding_problems(ROOT / "docs"):
         _report(unreadable, stream)
         print(f"\n{NOT_BUILT} Rätta felen ovan och kör `make site` igen.", file=stream)
@@ -549,8 +554,10 @@ def build_sites(dataset: Dataset, sites=SITES, stream=sys.stdout, verbose: bool 
         for build in builds:
             print(build.output, file=stream)
     failed = [b for b in builds if not b.ok or published_an_error(b.output)]
-    if not failed and not copied:
-        copied = _public_output_problems(dataset, builds, public_config)
+    if not failed:   # the second line of defence; what the source check already named is not said twice
+        named = {(p.file, p.line) for p in copied}
+        copied += [p for p in _public_output_problems(dataset, builds, public_config)
+                   if (p.file, p.line) not in named]
     if failed or copied:
         problems: list[Problem] = list(copied)
         for build in failed:

@@ -258,23 +258,28 @@ def _leaks_in(output: str, text: str, staff: StaffDetails) -> list[Leak]:
 
 # --- Where a leak came from -------------------------------------------------------------------------------
 
-def _where_written(leak: Leak, public: list[audience.Piece]) -> str | None:
-    """The public page or data value that has the leaked text or number: `docs/x.md:12`, else None."""
+def _places(leak: Leak, public: list[audience.Piece]) -> list[tuple[str, int, str]]:
+    """(file, line, as written) of every place in the public sources that has the leaked number, address,
+    name or text: a page (attributes, code and front matter included) or a public data value."""
+    places = []
     if leak.kind == "phone":
         key = phone_key(leak.value)
         for piece in public:
-            for found_key, written in phones_in(piece.text).items():
-                if found_key == key:
-                    return f"{piece.file}:{piece.line_at(piece.text.find(written))}"
-        return None
-    wanted = [w.word for w in audience.words_of(leak.value)]
-    for piece in public:
-        words = audience.words_of(piece.text)
-        sequence = [w.word for w in words]
-        for i in range(len(sequence) - len(wanted) + 1):
-            if sequence[i:i + len(wanted)] == wanted:
-                return f"{piece.file}:{piece.line_at(words[i].start)}"
-    return None
+            places += [(piece.file, piece.line_at(m.start()), m.group().strip(" .-/"))
+                       for m in _PHONE_RUN.finditer(piece.text) if phone_key(m.group().strip(" .-/")) == key]
+    elif leak.kind == "email":
+        for piece in public:
+            places += [(piece.file, piece.line_at(m.start()), m.group()) for m in _EMAIL.finditer(piece.text)
+                       if m.group().casefold() == leak.value.casefold()]
+    else:
+        wanted = [w.word for w in audience.words_of(leak.value)]
+        for piece in public:
+            words = audience.words_of(piece.text)
+            sequence = [w.word for w in words]
+            places += [(piece.file, piece.line_at(words[i].start), leak.value)
+                       for i in range(len(sequence) - len(wanted) + 1)
+                       if sequence[i] == wanted[0] and sequence[i:i + len(wanted)] == wanted]
+    return places
 
 
 def public_sources(root: Path, docs: Path, data_dir: Path) -> list[audience.Piece]:
@@ -285,15 +290,19 @@ def public_sources(root: Path, docs: Path, data_dir: Path) -> list[audience.Piec
 
 
 def messages(found: list[Leak], public: list[audience.Piece]) -> list[tuple[str, int, str]]:
-    """(file, line, Swedish message) for each leak: the public source when one has it, else the output file."""
-    shown = []
-    for leak in found:
-        where = _where_written(leak, public)
-        file, line = (where.rsplit(":", 1)[0], int(where.rsplit(":", 1)[1])) if where else (f"site/{leak.output}", 1)
-        value = leak.value if len(leak.value) <= 80 else leak.value[:78].rsplit(" ", 1)[0] + " …"
-        shown.append((file, line, say(f"staff_{leak.kind}_in_output", value=value, source=leak.source,
-                                      output=f"site/{leak.output}")))
-    return list(dict.fromkeys(shown))
+    """(file, line, Swedish message): one for each place in the public sources that a leak came from, else
+    one for each public file that has it. Overlapping windows of one copied text are told once, longest first."""
+    shown: dict[tuple, tuple[str, int, str]] = {}
+    for leak in sorted(found, key=lambda leak: -len(leak.value)):
+        places = _places(leak, public) or [(f"site/{leak.output.split(' [')[0]}", 1, leak.value)]
+        for file, line, written in places:
+            key = (file, line, leak.kind, leak.source.split(" rad ")[0])
+            if key in shown:
+                continue
+            value = written if len(written) <= 80 else written[:78].rsplit(" ", 1)[0] + " …"
+            shown[key] = (file, line, say(f"staff_{leak.kind}_in_output", value=value, source=leak.source,
+                                          output=f"site/{leak.output}"))
+    return sorted(shown.values())
 
 
 # --- Files nobody links ------------------------------------------------------------------------------------
