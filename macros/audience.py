@@ -1,7 +1,10 @@
-"""Staff-only content stays off the public site: the checks the public build runs (called by macros/hooks.py).
+"""Staff-only content stays off the public site: the checks of the sources (called by macros/build.py and
+macros/hooks.py).
 
-The data layer already keeps staff records out of a public build (SiteData.for_audience) and the page macros
-refuse staff ids on public pages. What they cannot see is what a communicator does by hand:
+The public build never holds staff records or staff pages (macros/site.py keeps only the public view; the
+staff pages live in personal/, outside docs/), and the page macros refuse staff ids on public pages. What
+construction cannot see is what a communicator does by hand, which these checks look for in the sources
+(macros/leak_guard.py then looks again in the built public site):
 
 - copies a sentence from a staff page (personal/) or from staff data (staff_guidance.yml, an
   `audience: staff` record, a `staff_note`) into a public page or a public record (`source_problems`);
@@ -12,8 +15,10 @@ refuse staff ids on public pages. What they cannot see is what a communicator do
   (`link_problems`);
 - writes notes in HTML comments, which Markdown copies into the page's HTML source (`without_comments`).
 
-Every problem is a Swedish message that names the file and line; the hooks log it as an error, so the strict
-build fails and the last good site stays as it was.
+Every problem is a Swedish message that names the file and line. The checks that read staff pages or staff
+data (`source_problems`) run in the parent process of `make site` (macros/build.py), never in the public
+MkDocs process; the others run in the hooks, which log them as errors, so the strict build fails. Either way
+the last good site stays as it was.
 
 Copied text is found word by word (case, punctuation, line breaks and Markdown do not matter): a whole
 sentence of at least SENTENCE_WORDS words, or WINDOW consecutive words of one paragraph. Shorter windows

@@ -494,8 +494,12 @@ def _config(path: Path) -> dict:
     """A site's mkdocs.yml as MkDocs reads it (!ENV, INHERIT), for the settings the checks here need."""
     from mkdocs.utils.yaml import yaml_load
 
-    with path.open(encoding="utf-8") as file:
-        return yaml_load(file) or {}
+    try:
+        with path.open(encoding="utf-8") as file:
+            found = yaml_load(file)
+    except Exception:   # noqa: BLE001  MkDocs itself reports a broken configuration, in Swedish (fatal)
+        return {}
+    return found if isinstance(found, dict) else {}
 
 
 def _own(message: str) -> Problem:

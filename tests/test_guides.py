@@ -70,7 +70,8 @@ def test_every_page_links_to_its_source_for_editing_and_says_when_it_changed(pub
         for page in pages(site):
             line = soup(page).select_one(".mv-reviewed")
             link = line.select_one("a")
-            assert link is not None and link["href"].startswith(f"{REPO_URL}/edit/main/docs/"), page
+            assert link is not None and link["href"].startswith((f"{REPO_URL}/edit/main/docs/",
+                                                                 f"{REPO_URL}/edit/main/personal/")), page
             source = link["href"].removeprefix(f"{REPO_URL}/edit/main/")
             assert (ROOT / source).exists(), source
             if changed.strip():
