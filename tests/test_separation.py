@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.project import copy_project, run_build
+from tests.support.project import ROOT, copy_project, run_build
 
 pytestmark = pytest.mark.build
 
@@ -279,3 +279,36 @@ def test_the_guard_reads_json_csv_sitemaps_and_pdf_attachments(tmp_path):
     staff = leak_guard.StaffDetails(leak_guard.audience.StaffIndex({}, {}), phones={"+46701234567": "x"})
     found = {leak.output.split(" [")[0] for leak in leak_guard.leaks(site, staff)}
     assert found == {"a.json", "b.csv", "sitemap.xml.gz", "plan.pdf"}
+
+
+# --- What the public build holds --------------------------------------------------------------------------
+
+def _strings(value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for key, item in value.items() for s in _strings(key) + _strings(item)]
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [s for item in value for s in _strings(item)]
+    return [str(value)] if value is not None else []
+
+
+@pytest.mark.parametrize("dataset", ["katrineholm", "umea", "minimal"])
+def test_the_public_build_holds_no_staff_record_field_or_guidance(dataset, monkeypatch):
+    """Everything a public page's templates can reach of the data: the view and the fingerprints of the
+    records it leaves out. Not one staff text, name, id, number or address is among them."""
+    from macros import site
+    from tests.conftest import TODAY, data_dir, site_data
+    from tests.support.leaks import staff_only_strings
+
+    monkeypatch.setenv("MOTVERKA_TODAY", TODAY.isoformat())
+    state = site._state(ROOT, data_dir(dataset), "public")
+    held = " ".join(" ".join(_strings([state.view.model_dump(), state.hidden.ids, repr(state.hidden)])).split())
+    needles = staff_only_strings(site_data(dataset), ROOT / "docs")
+    staff_ids = {r.id for r in [*site_data(dataset).contacts, *site_data(dataset).support_lines] if not r.is_public}
+    assert needles or dataset == "minimal"
+    assert not [n for n in needles if n.casefold() in held.casefold()]
+    # Ids made of several words ("ett konsultationsforum" is also a public plan's word, not only an id)
+    assert not [i for i in staff_ids if "-" in i and re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", held)]
+    assert all(state.hidden.has("contacts", i) or state.hidden.has("support_lines", i) for i in staff_ids)
+    assert not hasattr(state, "data")
