@@ -157,8 +157,9 @@ def on_page_content(html, page, config, files):
     # Communicators' notes in <!-- … --> stay in the Markdown; the PDF's size placeholder stays for fill_size.
     html = separation.without_comments(html, keep=(pdf.SIZE_MARK,))
     if not current().staff:
-        for message in separation.link_problems(html, page.url, page.file.abs_src_path,
-                                                separation.source_name(page.file.src_uri), config.site_url, _STAFF_SLUGS):
+        shown = separation.source_name(page.file.src_uri)
+        for message in separation.link_problems(html, page.url, page.file.abs_src_path, shown, config.site_url,
+                                                _STAFF_SLUGS):
             log.error(message)
     return html
 

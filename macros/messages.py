@@ -318,8 +318,8 @@ _CATALOGUE = [
             "är intern text ({source}).",
             "Ta bort den från den publika sidan eller uppgiften. Intern text får bara stå i mappen personal/, i "
             "staff_guidance.yml, i staff_note eller i poster med audience: staff.",
-            {"value": "Rektorerna ringer säkerhetschefen direkt på mobilen.", "output": "site/om-webbplatsen/index.html",
-             "source": "personal/jour.md rad 12"}),
+            {"value": "Rektorerna ringer säkerhetschefen direkt på mobilen.",
+             "output": "site/om-webbplatsen/index.html", "source": "personal/jour.md rad 12"}),
     Message("staff_phone_in_output", "Numret {value} står i den publika webbplatsen ({output}), men det är ett "
             "internt nummer ({source}).",
             "Ta bort numret från den publika sidan (också ur alt-text, title och kod). Ska invånare kunna ringa "
@@ -339,8 +339,8 @@ _CATALOGUE = [
              "source": "data/contacts.yml (jour)"}),
     Message("file_not_linked", "Filen {file} kommer med på den publika webbplatsen, men ingen publik sida länkar "
             "till den.",
-            "Är den tänkt att vara offentlig? Länka den från en sida, eller skriv den under extra › public_files i "
-            "mkdocs.yml (som {name}). Är den intern: lägg den i mappen personal/. Behövs den inte: ta bort den.",
+            "Är den tänkt att vara offentlig? Länka den från en sida, eller skriv den under extra › "
+            "public_files i mkdocs.yml (som {name}). Är den intern: lägg den i mappen personal/. Behövs den inte: ta bort den.",
             {"file": "docs/assets/export.csv", "name": "assets/export.csv"}),
     # --- The build ----------------------------------------------------------------------------------------
     Message("folder_missing", "Mappen {folder} finns inte.",

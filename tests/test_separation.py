@@ -238,7 +238,7 @@ def test_a_file_listed_in_public_files_is_published_without_a_link(tmp_path):
     assert failed.returncode == 1 and "docs/assets/export.csv:1: Filen" in failed.stdout
     config = project / "mkdocs.yml"
     config.write_text(config.read_text("utf-8").replace(
-        "  generator: false", "  public_files:\n    - assets/export.csv\n  generator: false"), "utf-8")
+        "  public_files: []", "  public_files:\n    - assets/export.csv"), "utf-8")
     result = run_build(project, tmp_path / "out")
     assert result.returncode == 0, result.stdout
     assert (tmp_path / "out" / "site" / "assets" / "export.csv").exists()
