@@ -27,7 +27,7 @@ _LIST_CALL = re.compile(r"\{\{\s*(support_lines|featured_lines|contacts)\s*\((.*
 @dataclass
 class Growth:
     copies: int             # page copies added (factor - 1)
-    pages: int              # Markdown pages in docs/ afterwards
+    pages: int              # Markdown pages in docs/ and personal/ afterwards
     records: int            # support lines + contacts afterwards
 
 
@@ -150,7 +150,7 @@ def grow(project: Path, factor: int, page_factor: int | None = None, staff_pages
         staff_file = project / "mkdocs.staff.yml"
         if staff_pages and staff_file.exists():
             staff_nav = _load_yaml(staff_file).get("extra", {}).get("staff_nav") or []
-            staff_sections = _copy_pages(docs, [(t, f) for t, f in _nav_files(staff_nav)
+            staff_sections = _copy_pages(project, [(t, f) for t, f in _nav_files(staff_nav)   # personal/ is top-level
                                                 if f.startswith("personal/")], page_factor - 1, records)
             staff_file.rename(project / "mkdocs.staff.base.yml")
             staff_file.write_text(yaml.safe_dump(
@@ -158,7 +158,7 @@ def grow(project: Path, factor: int, page_factor: int | None = None, staff_pages
                  "extra": {"staff_nav": list(staff_nav) + [{f"Personal, avsnitt {k}": s}
                                                            for k, s in enumerate(staff_sections, 2)]}},
                 allow_unicode=True, sort_keys=False), "utf-8")
-    pages = sum(1 for _ in docs.rglob("*.md"))
+    pages = sum(1 for _ in docs.rglob("*.md")) + sum(1 for _ in (project / "personal").rglob("*.md"))
     data = {key: yaml.safe_load((project / "data" / name).read_text("utf-8"))[key]
             for key, name in RECORD_FILES.items()}
     return Growth(page_factor - 1, pages, sum(len(v) for v in data.values()))

@@ -12,7 +12,9 @@ def on_pre_page_macros(env):
     """Before each page is rendered: escape whatever its `{{ … }}` print that is not already Markup.
     (mkdocs-macros makes its Jinja environment only after define_env, so this cannot go there.)"""
     from .page_macros import escape_output
+    from .sandbox import sandbox
 
+    sandbox(env.env)
     env.env.finalize = escape_output
 
 

@@ -1,19 +1,24 @@
-"""Staff-only content stays off the public site: the checks the public build runs (called by macros/hooks.py).
+"""Staff-only content stays off the public site: the checks of the sources (called by macros/build.py and
+macros/hooks.py).
 
-The data layer already keeps staff records out of a public build (SiteData.for_audience) and the page macros
-refuse staff ids on public pages. What they cannot see is what a communicator does by hand:
+The public build never holds staff records or staff pages (macros/site.py keeps only the public view; the
+staff pages live in personal/, outside docs/), and the page macros refuse staff ids on public pages. What
+construction cannot see is what a communicator does by hand, which these checks look for in the sources
+(macros/leak_guard.py then looks again in the built public site):
 
-- copies a sentence from a staff page (docs/personal/) or from staff data (staff_guidance.yml, an
+- copies a sentence from a staff page (personal/) or from staff data (staff_guidance.yml, an
   `audience: staff` record, a `staff_note`) into a public page or a public record (`source_problems`);
-- lets a staff page link an attachment that lies outside docs/personal/, so that it is published with the
+- lets a staff page link an attachment that lies outside personal/, so that it is published with the
   public site (`source_problems`);
 - includes a staff page in a public one with {% include "personal/…" %} (`include_problems`);
 - links a public page to a staff page, publishing a dead link that shows the staff site's address
   (`link_problems`);
 - writes notes in HTML comments, which Markdown copies into the page's HTML source (`without_comments`).
 
-Every problem is a Swedish message that names the file and line; the hooks log it as an error, so the strict
-build fails and the last good site stays as it was.
+Every problem is a Swedish message that names the file and line. The checks that read staff pages or staff
+data (`source_problems`) run in the parent process of `make site` (macros/build.py), never in the public
+MkDocs process; the others run in the hooks, which log them as errors, so the strict build fails. Either way
+the last good site stays as it was.
 
 Copied text is found word by word (case, punctuation, line breaks and Markdown do not matter): a whole
 sentence of at least SENTENCE_WORDS words, or WINDOW consecutive words of one paragraph. Shorter windows
@@ -27,14 +32,14 @@ import posixpath
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urljoin, urlsplit
 
 from .messages import say
 from .models import FILES, Consultation
 from .yaml_source import read_yaml
 
-STAFF_FOLDER = "personal"          # docs/personal/: pages and attachments of the staff site only
+STAFF_FOLDER = "personal"          # personal/ (beside docs/): pages and attachments of the staff site only
 STAFF_PDF = "handlingsplan-personal.pdf"
 SENTENCE_WORDS = 5
 WINDOW = 10
@@ -133,17 +138,29 @@ def _display(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def _is_staff_page(relative: Path) -> bool:
+def _is_staff_page(relative: Path | PurePosixPath) -> bool:
     return bool(relative.parts) and relative.parts[0] == STAFF_FOLDER
 
 
+def source_name(src_uri: str) -> str:
+    """Where a page's file is, as messages show it: docs/stodlinjer.md, or personal/vid-oro.md (not in docs/)."""
+    return src_uri if _is_staff_page(PurePosixPath(src_uri)) else f"docs/{src_uri}"
+
+
+def page_sources(docs: Path, root: Path) -> list[tuple[Path, str]]:
+    """(file, address in the staff site's tree) of every page: docs/x.md is x.md, personal/y.md is personal/y.md."""
+    pages = [(path, path.relative_to(docs).as_posix()) for path in sorted(docs.rglob("*.md"))]
+    staff = root / STAFF_FOLDER
+    return pages + [(path, path.relative_to(root).as_posix()) for path in sorted(staff.rglob("*.md"))]
+
+
 def markdown_pieces(docs: Path, root: Path) -> tuple[list[Piece], list[Piece]]:
-    """(staff, public): the readable text of every page under docs/personal/, and of every other page."""
+    """(staff, public): the readable text of every page in personal/, and of every page in docs/."""
     staff, public = [], []
-    for path in sorted(docs.rglob("*.md")):
+    for path, address in page_sources(docs, root):
         text = _readable(path.read_text("utf-8"), markdown_file=True)
         piece = Piece(text, _display(path, root), 1, markdown_file=True)
-        (staff if _is_staff_page(path.relative_to(docs)) else public).append(piece)
+        (staff if _is_staff_page(Path(address)) else public).append(piece)
     return staff, public
 
 
@@ -276,10 +293,10 @@ _LINK_TARGETS = [
 ]
 
 
-def _linked_files(path: Path, docs: Path) -> list[tuple[str, int]]:
-    """(docs-relative path, line) of every local file a page's Markdown links or embeds."""
+def _linked_files(path: Path, address: str) -> list[tuple[str, int]]:
+    """(path in the site's tree, line) of every local file a page's Markdown links or embeds."""
     text = path.read_text("utf-8")
-    folder = posixpath.dirname(path.relative_to(docs).as_posix())
+    folder = posixpath.dirname(address)
     found = []
     for pattern in _LINK_TARGETS:
         for match in pattern.finditer(text):
@@ -306,12 +323,13 @@ def site_assets(config) -> set[str]:
 
 
 def attachment_problems(docs: Path, root: Path, used: set[str] = frozenset()) -> list[str]:
-    """Files that only staff pages link but that lie outside docs/personal/: the public build publishes them."""
+    """Files that only staff pages link but that lie outside personal/ (in docs/): the public build publishes
+    them."""
     public_links: set[str] = set(used)
     staff_links: list[tuple[Path, str, int]] = []
-    for path in sorted(docs.rglob("*.md")):
-        links = _linked_files(path, docs)
-        if _is_staff_page(path.relative_to(docs)):
+    for path, address in page_sources(docs, root):
+        links = _linked_files(path, address)
+        if _is_staff_page(Path(address)):
             staff_links += [(path, target, line) for target, line in links]
         else:
             public_links |= {target for target, _ in links}
@@ -344,6 +362,12 @@ def _template_name(name: str) -> str:
     return posixpath.normpath(name.replace("\\", "/").lstrip("/"))
 
 
+def names_staff_page(name: str) -> bool:
+    """personal/x.md, ./personal/x.md, ../personal/x.md, PERSONAL/x.md: any spelling that names the staff
+    folder. (Jinja cannot find them, since the public build's docs/ has no staff pages; this says why.)"""
+    return STAFF_FOLDER in (part.casefold() for part in PurePosixPath(_template_name(name)).parts)
+
+
 def include_problems(path: Path, docs: Path, root: Path, _seen: set | None = None) -> list[str]:
     """{% include "personal/…" %} (or import, from, extends) in a public page, also through an included file.
 
@@ -358,10 +382,10 @@ def include_problems(path: Path, docs: Path, root: Path, _seen: set | None = Non
         line = text.count("\n", 0, tag.start()) + 1
         for _, name in _QUOTED.findall(tag.group(1)):
             target = _template_name(name)
-            if _is_staff_page(Path(target)):
+            if names_staff_page(name):
                 problems.append(f"{_display(path, root)}:{line}: " + say(
                     "staff_include_in_public", value=" ".join(tag.group(0).split())))
-            else:
+            elif not target.startswith("../"):   # only files of docs/ are read, never what lies beside it
                 problems += include_problems(docs / target, docs, root, seen)
     return problems
 
@@ -369,19 +393,34 @@ def include_problems(path: Path, docs: Path, root: Path, _seen: set | None = Non
 def without_staff_includes(text: str) -> str:
     """The page's source with every include of a staff page blanked out, so that it is never rendered."""
     def blank(tag: re.Match) -> str:
-        names = [_template_name(name) for _, name in _QUOTED.findall(tag.group(1))]
-        return _blank(tag) if any(_is_staff_page(Path(name)) for name in names) else tag.group()
+        names = [name for _, name in _QUOTED.findall(tag.group(1))]
+        return _blank(tag) if any(names_staff_page(name) for name in names) else tag.group()
 
     return _TEMPLATE_TAG.sub(blank, text)
+
+
+def folder_problems(docs: Path, root: Path) -> list[str]:
+    """Ways of putting staff pages back into the public build's tree: a docs/personal/ folder, or a symbolic
+    link in docs/ (to personal/ or anywhere else: MkDocs and Jinja follow links, the kit needs none)."""
+    problems = []
+    for path in sorted(docs.iterdir()) if docs.is_dir() else []:
+        for found in [path, *(path.rglob("*") if path.is_dir() and not path.is_symlink() else [])]:
+            shown = f"{docs.name}/{found.relative_to(docs).as_posix()}"   # the link's own name, not its target
+            if found.is_symlink():
+                problems.append(f"{shown}:1: " + say("symlink_in_docs", path=shown))
+        if path.is_dir() and not path.is_symlink() and path.name.casefold() == STAFF_FOLDER:
+            problems.append(f"{docs.name}/{path.name}/:1: " + say("staff_folder_in_docs",
+                                                                  folder=f"{docs.name}/{path.name}/"))
+    return problems
 
 
 _ADDRESS = re.compile(r"""\b(?:href|src|action|data|poster)\s*=\s*(["'])(.*?)\1""", re.I | re.S)
 _LANGUAGE_FOLDER = re.compile(r"^[a-z]{2}/")
 
 
-def staff_slugs(docs: Path) -> set[str]:
-    """The address of every staff page below personal/: vid-oro for docs/personal/vid-oro.md."""
-    folder = docs / STAFF_FOLDER
+def staff_slugs(root: Path) -> set[str]:
+    """The address of every staff page below personal/: vid-oro for personal/vid-oro.md."""
+    folder = root / STAFF_FOLDER
     slugs = set()
     for path in folder.rglob("*.md") if folder.is_dir() else []:
         slug = path.relative_to(folder).with_suffix("").as_posix()

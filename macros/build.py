@@ -18,7 +18,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .audience import line_with
+from . import audience
+from .audience import names_staff_page, line_with, source_name
 from .load import DataError, DataErrors, load_site_data
 from .messages import TEMPLATE_PROBLEM_UNKNOWN, TEMPLATE_PROBLEMS, say
 from .site import ROOT, today
@@ -120,7 +121,8 @@ def _report(problems: list[Problem], stream) -> None:
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 _RECORD = re.compile(r"^(?P<level>DEBUG|INFO|WARNING|ERROR|CRITICAL)\s+-\s+(?P<text>.*)$")
 # The kit's own messages (macros/hooks.py, page_macros.py, page_meta.py) already say file, line and fix.
-_OWN = re.compile(r"^(?P<file>[\w./-]+\.(?:md|ya?ml)):(?P<line>\d+)(?P<sep>: | › )(?P<message>.+)$")
+_OWN = re.compile(r"^(?P<file>[\w./-]+\.(?:md|ya?ml)|(?:docs|personal)/[\w./-]*):(?P<line>\d+)"
+                  r"(?P<sep>: | › )(?P<message>.+)$")
 _OWN_PDF = "PDF:en"
 
 _DID_YOU_MEAN = r"(?: Did you mean '(?P<suggest>[^']*)'\?)?"
@@ -215,7 +217,7 @@ class _Reader:
 
     def source(self, page: str) -> str:
         try:
-            return (self.docs / page).read_text("utf-8-sig")  # as MkDocs reads it
+            return (self.root / source_name(page)).read_text("utf-8-sig")  # as MkDocs reads it
         except (OSError, UnicodeDecodeError):
             return ""
 
@@ -291,24 +293,26 @@ class _Reader:
             return [Problem(message=first)]
         if match := _LINK.search(text):
             page, target = match["page"], match["target"]
+            if self.configs[0] == "mkdocs.yml" and names_staff_page(target):
+                return []   # the public build's own message says it: a link to the staff site (link_problems)
             path = target.split("#", 1)[0].split("?", 1)[0]
             if _IMAGE.search(path):
                 message = say("image_missing", target=target, name=path.rsplit("/", 1)[-1])
             else:
                 message = say("link_broken", target=target)
-            return [Problem(f"docs/{page}", self.line_of(page, target), message)]
+            return [Problem(source_name(page), self.line_of(page, target), message)]
         for pattern in (_ANCHOR_SAME, _ANCHOR_OTHER):
             if match := pattern.search(text):
                 page, target = match["page"], match["target"]
-                return [Problem(f"docs/{page}", self.line_of(page, target), say("anchor_broken", target=target))]
+                return [Problem(source_name(page), self.line_of(page, target), say("anchor_broken", target=target))]
         if match := _ABSOLUTE.search(text):
             page, target = match["page"], match["target"]
             suggestion = f"({match['suggest'] or 'stodlinjer.md'})"
-            return [Problem(f"docs/{page}", self.line_of(page, target),
+            return [Problem(source_name(page), self.line_of(page, target),
                             say("link_absolute", target=target, suggestion=suggestion))]
         if match := _UNRECOGNIZED.search(text):
             page, target = match["page"], match["target"]
-            return [Problem(f"docs/{page}", self.line_of(page, target), say("link_unrecognized", target=target))]
+            return [Problem(source_name(page), self.line_of(page, target), say("link_unrecognized", target=target))]
         if match := _NOT_IN_NAV.search(text):
             return [self.not_in_nav(page) for page in
                     dict.fromkeys(self.main_language(p.strip()[2:].strip()) for p in
@@ -329,7 +333,7 @@ class _Reader:
 
     def not_in_nav(self, page: str) -> Problem:
         key, config = ("staff_nav", "mkdocs.staff.yml") if page.startswith("personal/") else ("nav", "mkdocs.yml")
-        return Problem(f"docs/{page}", 1, say("page_not_in_nav", key=key, config=config, page=page))
+        return Problem(source_name(page), 1, say("page_not_in_nav", key=key, config=config, page=page))
 
     def fatal(self, text: str) -> Problem:
         if _CONFIG_YAML.match(text):
@@ -371,7 +375,7 @@ class _Reader:
         if not file:
             return _unexplained(text)
         page = file["page"]
-        where = f"docs/{page}"
+        where = source_name(page)
         offset = self.offset(page)
         if syntax := _MACRO_SYNTAX.search(text):
             return Problem(where, int(syntax["line"]) + offset, say("macro_syntax", problem=_template_words(
@@ -492,9 +496,51 @@ def _swap(build: SiteBuild) -> None:
 NOT_BUILT = "Webbplatsen byggdes inte. Den senast byggda webbplatsen är orörd."
 
 
+def _config(path: Path) -> dict:
+    """A site's mkdocs.yml as MkDocs reads it (!ENV, INHERIT), for the settings the checks here need."""
+    from mkdocs.utils.yaml import yaml_load
+
+    try:
+        with path.open(encoding="utf-8") as file:
+            found = yaml_load(file)
+    except Exception:   # noqa: BLE001  MkDocs itself reports a broken configuration, in Swedish (fatal)
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+def _own(message: str) -> Problem:
+    """One of the kit's own `file:line: message` lines as a Problem."""
+    match = _OWN.match(message)
+    return Problem(match["file"], int(match["line"]), match["message"], match["sep"]) if match else Problem(
+        message=message)
+
+
+def _public_output_problems(dataset: Dataset, builds: list[SiteBuild], config: dict) -> list[Problem]:
+    """The second line of defence, over the new public site before it is swapped in: staff text and staff
+    contact details in any public file (macros/leak_guard.py), and files of docs/ that no public page links."""
+    from . import leak_guard
+
+    public = next((b for b in builds if b.config == "mkdocs.yml"), None)
+    if public is None or not public.staging.is_dir():
+        return []
+    data = load_site_data(dataset.data_dir, today=today(), display_root=ROOT)
+    docs = ROOT / "docs"
+    staff = leak_guard.StaffDetails.of(ROOT, docs, dataset.data_dir, data)
+    found = leak_guard.messages(leak_guard.leaks(public.staging, staff),
+                                leak_guard.public_sources(ROOT, docs, dataset.data_dir))
+    allowed = set((config.get("extra") or {}).get("public_files") or [])
+    found += leak_guard.unlinked_files(public.staging, docs, ROOT, allowed)
+    return [Problem(file, line, message) for file, line, message in found]
+
+
 def build_sites(dataset: Dataset, sites=SITES, stream=sys.stdout, verbose: bool = False) -> int:
     if check(dataset, stream=stream, command="make site") != 0:
         print(NOT_BUILT, file=stream)
+        return 1
+    # Nothing that puts staff pages into the public build's tree (docs/personal/, a symbolic link) is built.
+    if misplaced := [_own(message) for message in audience.folder_problems(ROOT / "docs", ROOT)]:
+        _report(misplaced, stream)
+        print(f"\n{NOT_BUILT} Rätta felen ovan och kör `make site` igen.", file=stream)
         return 1
     if unreadable := encoding_problems(ROOT / "docs"):
         _report(unreadable, stream)
@@ -507,6 +553,10 @@ def build_sites(dataset: Dataset, sites=SITES, stream=sys.stdout, verbose: bool 
               for config, name in sites]
     for build in builds:
         _start(build, dataset, env)
+    # Meanwhile, staff text copied into public sources: only this process may read staff pages and staff data.
+    public_config = _config(ROOT / "mkdocs.yml")
+    copied = [_own(message) for message in audience.source_problems(
+        ROOT, ROOT / "docs", dataset.data_dir, audience.site_assets(public_config))]
     for build in builds:
         build.output, _ = build.process.communicate()
         build.seconds = time.monotonic() - build.seconds
@@ -514,8 +564,12 @@ def build_sites(dataset: Dataset, sites=SITES, stream=sys.stdout, verbose: bool 
         for build in builds:
             print(build.output, file=stream)
     failed = [b for b in builds if not b.ok or published_an_error(b.output)]
-    if failed:
-        problems: list[Problem] = []
+    if not failed:   # the second line of defence; what the source check already named is not said twice
+        named = {(p.file, p.line) for p in copied}
+        copied += [p for p in _public_output_problems(dataset, builds, public_config)
+                   if (p.file, p.line) not in named]
+    if failed or copied:
+        problems: list[Problem] = list(copied)
         for build in failed:
             found = translate(build.output, ROOT / "docs", build.config)
             if not found:  # it failed without a word we recognise: still say so, with its last line
@@ -528,7 +582,7 @@ def build_sites(dataset: Dataset, sites=SITES, stream=sys.stdout, verbose: bool 
         for build in builds:
             if build.staging.exists():
                 shutil.rmtree(build.staging)
-        print(f"\nWebbplatsen byggdes inte ({', '.join(b.config for b in failed)}). Den senast byggda "
+        print(f"\nWebbplatsen byggdes inte ({', '.join(b.config for b in failed or builds[:1])}). Den senast byggda "
               f"webbplatsen är orörd. Rätta felen ovan och kör `make site` igen.", file=stream)
         return 1
     for build in builds:

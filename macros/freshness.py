@@ -117,7 +117,8 @@ def check(data: SiteData, data_dir: Path, docs: Path, today: date, months: int, 
         report.plan.append(ui("plan_expired", date=long_date(plan.valid_until)))
     if plan.is_follow_up_overdue(today):
         report.plan.append(ui("followup_overdue", date=long_date(plan.follow_up_due())))
-    for page in sorted(docs.rglob("*.md")):
+    staff_pages = docs.parent / "personal"   # the staff site's pages, beside docs/
+    for page in [*sorted(docs.rglob("*.md")), *sorted(staff_pages.rglob("*.md"))]:
         due = review_due(front_matter(page))
         if due is not None and due < today:
             report.pages.append(OverduePage(display(page), due))

@@ -19,19 +19,27 @@ from pathlib import Path
 def last_changed(root: Path) -> dict[str, date]:
     """Repository-relative path -> date of the last commit that touched it."""
     try:
-        output = subprocess.run(["git", "log", "--format=%x00%cs", "--name-only", "--no-renames", "HEAD"],
+        # A file moved without a change (docs/personal/ to personal/) keeps the date of its last real change.
+        output = subprocess.run(["git", "log", "--format=%x00%cs", "--name-status", "--find-renames=100%", "HEAD"],
                                 cwd=root, capture_output=True, text=True, timeout=60, check=True).stdout
         prefix = subprocess.run(["git", "rev-parse", "--show-prefix"], cwd=root, capture_output=True, text=True,
                                 timeout=10, check=True).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         return {}
     dates: dict[str, date] = {}
+    moved: dict[str, str] = {}   # older name -> newer name, for files moved unchanged
     for block in output.split("\x00")[1:]:
         lines = block.strip().splitlines()
         if not lines:
             continue
         day = date.fromisoformat(lines[0])
-        for name in lines[1:]:
+        for line in lines[1:]:
+            status, *names = line.split("\t")
+            if status == "R100" and len(names) == 2:
+                moved[names[0]] = moved.get(names[1], names[1])
+                continue
+            name = names[-1] if names else ""
+            name = moved.get(name, name)
             if name and name.startswith(prefix):
                 dates.setdefault(name[len(prefix):], day)  # newest commit first: keep the first date seen
     return dates

@@ -67,14 +67,14 @@ def on_config(config):
     config.site_description = text(state.view.plan.summary, lang)
     if state.staff and config.extra.get("staff_nav"):
         config.nav = list(config.extra["staff_nav"]) + list(config.nav or [])
-    # The staff pages' addresses, which no public page may link to (on_page_content): found once a build.
+    # The staff pages' addresses (their file names only), which no public page may link to (on_page_content).
+    # Staff text copied into public pages or data is looked for by the parent process (macros/build.py), which
+    # may read staff pages and staff data; this process never does.
     _STAFF_SLUGS.clear()
     if not state.staff:
-        _STAFF_SLUGS.update(separation.staff_slugs(Path(config.docs_dir)))
-    if not state.staff and _default_language_build(config):
-        # Staff text copied into public pages or data, staff attachments that would be published.
-        for message in separation.source_problems(root, Path(config.docs_dir), state.data_dir,
-                                                  separation.site_assets(config)):
+        _STAFF_SLUGS.update(separation.staff_slugs(root))
+    if _default_language_build(config):
+        for message in separation.folder_problems(Path(config.docs_dir), root):
             log.error(message)
     _prune_large_navigation(config)
     return config
@@ -114,7 +114,7 @@ def on_files(files, config):
     if not _default_language_build(config):
         return files
     state = current()
-    for path, content in open_data.files(state.data, state.today).items():
+    for path, content in open_data.files(state.view, state.today).items():
         files.append(File.generated(config, path, content=content))
     if state.staff:
         robots = "# Personalens webbplats: ska inte indexeras.\nUser-agent: *\nDisallow: /\n"
@@ -125,8 +125,9 @@ def on_files(files, config):
 
 
 def on_pre_page(page, config, files):
-    # {% include "personal/…" %} would pull a staff page's text into this public page.
-    if not current().staff and page.file.abs_src_path:
+    # {% include "personal/…" %} would pull a staff page's text into this public page (on either site: the
+    # staff site renders the same public pages, and neither site's docs/ holds the staff pages).
+    if page.file.abs_src_path and not separation.source_name(page.file.src_uri).startswith("personal/"):
         problems = separation.include_problems(Path(page.file.abs_src_path), Path(config.docs_dir), current().root)
         for message in problems:
             log.error(message)
@@ -156,8 +157,9 @@ def on_page_content(html, page, config, files):
     # Communicators' notes in <!-- … --> stay in the Markdown; the PDF's size placeholder stays for fill_size.
     html = separation.without_comments(html, keep=(pdf.SIZE_MARK,))
     if not current().staff:
-        for message in separation.link_problems(html, page.url, page.file.abs_src_path,
-                                                f"docs/{page.file.src_uri}", config.site_url, _STAFF_SLUGS):
+        shown = separation.source_name(page.file.src_uri)
+        for message in separation.link_problems(html, page.url, page.file.abs_src_path, shown, config.site_url,
+                                                _STAFF_SLUGS):
             log.error(message)
     return html
 

@@ -314,7 +314,7 @@ _CATALOGUE = [
             {}),
     # --- Staff-only content on the public site (macros/audience.py) ---------------------------------------
     Message("staff_text_in_public_page", "Texten »{value}« finns också i intern text ({source}).",
-            "Intern text får inte stå på en publik sida. Ta bort den här eller flytta sidan till docs/personal/.",
+            "Intern text får inte stå på en publik sida. Ta bort den här eller flytta sidan till mappen personal/.",
             {"value": "Skicka aldrig personuppgifter om ärendet med e-post.",
              "source": "data/staff_guidance.yml rad 73"}),
     Message("staff_text_in_public_data", "Texten »{value}« finns också i intern text ({source}).",
@@ -323,15 +323,52 @@ _CATALOGUE = [
             {"value": "Beskriv först ärendet utan namn eller personnummer.", "source": "data/contacts.yml rad 61"}),
     Message("staff_link_in_public", "Länken går till {target} på personalens webbplats. Den sidan finns inte "
             "på den publika webbplatsen, och länken skulle visa adressen till personalens sidor.",
-            "Ta bort länken, eller flytta texten med länken till en sida under docs/personal/.",
+            "Ta bort länken, eller flytta texten med länken till en sida i mappen personal/.",
             {"target": "personal/vid-oro/"}),
     Message("staff_include_in_public", "{value} tar in text från personalens sidor på en publik sida.",
-            "Ta bort raden. Intern text får bara stå på sidor under docs/personal/.",
+            "Ta bort raden. Intern text får bara stå på sidor i mappen personal/.",
             {"value": "{% include \"personal/konsultation.md\" %}"}),
     Message("staff_attachment_outside", "Filen {target} länkas bara från personalens sidor, men den ligger "
-            "utanför docs/personal/ och publiceras därför också på den publika webbplatsen.",
-            "Lägg bilagan i docs/personal/ (till exempel docs/personal/bilagor/) och ändra länken.",
+            "utanför mappen personal/ och publiceras därför också på den publika webbplatsen.",
+            "Lägg bilagan i mappen personal/ (till exempel personal/bilagor/) och ändra länken.",
             {"target": "docs/assets/blankett.pdf"}),
+    Message("staff_folder_in_docs", "Mappen {folder} ligger i docs/, som den publika webbplatsen byggs av.",
+            "Personalens sidor ligger i mappen personal/ bredvid docs/, så att den publika webbplatsen aldrig får "
+            "dem. Flytta filerna dit (samma namn) och ta bort mappen {folder}.",
+            {"folder": "docs/personal/"}),
+    Message("symlink_in_docs", "{path} är en genväg (symbolisk länk) till en annan fil eller mapp.",
+            "Den publika webbplatsen kan bara läsa det som ligger i docs/. Lägg en riktig fil där i stället "
+            "för genvägen, eller ta bort den.",
+            {"path": "docs/rutiner"}),
+    # --- Staff content in the built public site (macros/leak_guard.py, run by macros/build.py) ----------
+    Message("staff_sentence_in_output", "Texten »{value}« står i den publika webbplatsen ({output}), men den "
+            "är intern text ({source}).",
+            "Ta bort den från den publika sidan eller uppgiften. Intern text får bara stå i mappen personal/, i "
+            "staff_guidance.yml, i staff_note eller i poster med audience: staff.",
+            {"value": "Rektorerna ringer säkerhetschefen direkt på mobilen.",
+             "output": "site/om-webbplatsen/index.html", "source": "personal/jour.md rad 12"}),
+    Message("staff_phone_in_output", "Numret {value} står i den publika webbplatsen ({output}), men det är ett "
+            "internt nummer ({source}).",
+            "Ta bort numret från den publika sidan (också ur alt-text, title och kod). Ska invånare kunna ringa "
+            "det, ta bort audience: staff från posten i stället.",
+            {"value": "0150-570 00", "output": "site/om-webbplatsen/index.html [attribut]",
+             "source": "data/contacts.yml (sakerhetschef)"}),
+    Message("staff_email_in_output", "E-postadressen {value} står i den publika webbplatsen ({output}), men den "
+            "är intern ({source}).",
+            "Ta bort adressen från den publika sidan. Ska invånare kunna skriva dit, ta bort audience: staff från "
+            "posten i stället.",
+            {"value": "jour@kommun.se", "output": "site/index.html", "source": "data/contacts.yml (jour)"}),
+    Message("staff_name_in_output", "Namnet »{value}« står i den publika webbplatsen ({output}), men det är en "
+            "intern funktion ({source}).",
+            "Ta bort namnet från den publika sidan, eller ta bort audience: staff från posten om funktionen ska "
+            "vara känd för invånare.",
+            {"value": "Säkerhetssamordnarens jour", "output": "site/index.html",
+             "source": "data/contacts.yml (jour)"}),
+    Message("file_not_linked", "Filen {file} kommer med på den publika webbplatsen, men ingen publik sida länkar "
+            "till den.",
+            "Är den tänkt att vara offentlig? Länka den från en sida, eller skriv den under extra › "
+            "public_files i mkdocs.yml (som {name}). Är den intern: lägg den i mappen personal/. Behövs den inte: ta bort den.",
+            {"file": "docs/assets/export.csv", "name": "assets/export.csv"}),
     # --- The build ----------------------------------------------------------------------------------------
     Message("folder_missing", "Mappen {folder} finns inte.",
             "Kontrollera stavningen efter DATA= (eller --data). Datamappar som finns: {known}.",

@@ -16,6 +16,7 @@ import re
 from markupsafe import Markup
 
 from . import pdf, render
+from .audience import source_name
 from .messages import say, ui
 from .models import CATEGORIES
 from .site import current, quick_exit_url
@@ -40,7 +41,7 @@ def _page_line(env, needle: str) -> int:
 
 
 def _where(env, needle: str) -> str:
-    return f"docs/{env.page.file.src_uri}:{_page_line(env, needle)}"
+    return f"{source_name(env.page.file.src_uri)}:{_page_line(env, needle)}"
 
 
 def escape_output(value):
@@ -65,8 +66,7 @@ def register(env) -> None:
         view = {r.id: r for r in getattr(state().view, kind)}
         if id in view:
             return view[id]
-        everything = {r.id for r in getattr(state().data, kind)}
-        if id in everything:
+        if state().hidden.has(kind, id):
             log.error(f"{_where(env, id)}: {say('macro_staff_in_public', macro=macro, value=id)}")
         else:
             log.error(f"{_where(env, id)}: " + say("macro_unknown_id", macro=macro, value=id, kind=_KIND[kind],
@@ -251,7 +251,7 @@ def register(env) -> None:
         """The staff guidance, or None (with an error naming the page) on the public site."""
         found = state().view.staff_guidance
         if found is None:
-            log.error(f"docs/{env.page.file.src_uri}:1: " + say("macro_staff_in_public", macro="staff_guidance",
+            log.error(f"{source_name(env.page.file.src_uri)}:1: " + say("macro_staff_in_public", macro="staff_guidance",
                                                                  value="staff_guidance.yml"))
         return found
 
@@ -287,8 +287,8 @@ def register(env) -> None:
         municipality, lang = state().view.municipality, _lang(env)
         route = municipality.consultation
         if route is None:
-            if state().data.municipality.consultation is not None:  # internal, and this is the public site
-                log.error(f"docs/{env.page.file.src_uri}:1: " + say(
+            if state().hidden.consultation:  # internal, and this is the public site
+                log.error(f"{source_name(env.page.file.src_uri)}:1: " + say(
                     "macro_staff_in_public", macro="consultation", value="municipality.consultation"))
                 return missing()
             # This municipality describes no consultation route of its own: the coordinator is the way in.

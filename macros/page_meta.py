@@ -15,6 +15,7 @@ from datetime import date
 import yaml
 from mkdocs.utils.meta import YAML_RE
 
+from .audience import source_name
 from .dates import add_months
 from .messages import say
 from .yaml_source import _syntax_problem
@@ -60,23 +61,23 @@ def unreadable(path: str, source: str) -> list[str]:
         return []
     match = YAML_RE.match(source)
     if not match:
-        return [f"docs/{path}:1: {say('page_meta_unclosed')}"]
+        return [f"{source_name(path)}:1: {say('page_meta_unclosed')}"]
     block = match.group(1)
     try:
         data = yaml.load(block, Loader=yaml.SafeLoader)
     except yaml.YAMLError as error:
         problem = _syntax_problem(error, block)
-        return [f"docs/{path}:{problem.line + 1}: {say('page_meta_syntax', **problem.values)}"]
+        return [f"{source_name(path)}:{problem.line + 1}: {say('page_meta_syntax', **problem.values)}"]
     except ValueError:  # an ISO date that does not exist, such as 2026-02-30
         for number, line in enumerate(block.splitlines(), 2):
             found = _ISO_DATE.match(line)
             if found and not _is_date(found["value"]):
                 key = found["key"]
-                return [f"docs/{path}:{number}: " + say("page_meta_invalid", field=key, value=found["value"],
+                return [f"{source_name(path)}:{number}: " + say("page_meta_invalid", field=key, value=found["value"],
                                                          example=REQUIRED.get(key, f"{key}: 2026-11-22"))]
-        return [f"docs/{path}:2: {say('page_meta_syntax', problem='ett värde går inte att läsa')}"]
+        return [f"{source_name(path)}:2: {say('page_meta_syntax', problem='ett värde går inte att läsa')}"]
     if data is not None and not isinstance(data, dict):
-        return [f"docs/{path}:2: " + say("page_meta_syntax",
+        return [f"{source_name(path)}:2: " + say("page_meta_syntax",
                                          problem="raderna ska vara fält med namn, kolon och värde")]
     return []
 
@@ -102,12 +103,12 @@ def problems(page, today: date) -> list[str]:
     found = []
     for key, example in REQUIRED.items():
         if key not in meta or meta[key] in (None, ""):
-            found.append(f"docs/{path}:1: {say('page_meta_missing', field=key, example=example)}")
+            found.append(f"{source_name(path)}:1: {say('page_meta_missing', field=key, example=example)}")
     reviewed = meta.get("last_reviewed_on")
     if reviewed not in (None, "") and (not isinstance(reviewed, date) or reviewed > today):
-        found.append(f"docs/{path}:{_line_of(source, 'last_reviewed_on')}: " + say(
+        found.append(f"{source_name(path)}:{_line_of(source, 'last_reviewed_on')}: " + say(
             "page_meta_invalid", field="last_reviewed_on", value=reviewed, example=REQUIRED["last_reviewed_on"]))
     if meta.get("review_in") not in (None, "") and review_months(meta["review_in"]) is None:
-        found.append(f"docs/{path}:{_line_of(source, 'review_in')}: " + say(
+        found.append(f"{source_name(path)}:{_line_of(source, 'review_in')}: " + say(
             "page_meta_invalid", field="review_in", value=meta["review_in"], example=REQUIRED["review_in"]))
     return found

@@ -42,7 +42,8 @@ log = logging.getLogger("mkdocs.plugins.motverka")
 
 FILE_NAMES = {"public": "handlingsplan.pdf", "staff": "handlingsplan-personal.pdf"}
 RELATIVES_PAGE = "stod-till-anhoriga.md"   # its prose and macros make the chapter on support for relatives
-STAFF_FOLDER = "personal/"                 # staff pages: chapters of the staff edition, unless `pdf: false`
+STAFF_FOLDER = "personal/"                 # staff pages (personal/ beside docs/): chapters of the staff edition,
+                                           # unless `pdf: false`
 SIZE_MARK = "<!--mv-pdf-size-->"           # in the download link until the PDF exists (fill_size)
 LANG = "sv"                                # the plan is Swedish; other language editions link this PDF
 _LOOPBACK = {"127.0.0.1", "localhost", "::1", "0.0.0.0"}
@@ -351,6 +352,8 @@ _MAX_PLACES = 5
 def _places(char: str, state: BuildState, docs_dir: Path) -> list[tuple[str, int, str | None]]:
     """Where a character is written: (file as shown, line, id of the record it is in), data files first."""
     files = sorted(state.data_dir.glob("*.y*ml")) + sorted(docs_dir.rglob("*.md"))
+    if getattr(state, "staff", False):   # the staff pages, beside docs/; a public build never reads them
+        files += sorted((state.root / STAFF_FOLDER).rglob("*.md"))
     found = []
     for path in files:
         record = None

@@ -1,10 +1,15 @@
 """What one build knows: where the data is, who the site is for, today's date, the kit's settings.
 
 Loaded once per build and shared by the MkDocs hooks and the page macros (they run in the same process).
+A public build validates all the data (so that a reference to a staff record still gets its good error) and
+then keeps only the public view: the staff records, staff fields and staff guidance are gone before any
+macro, template or Jinja expression runs. What remains of them is a fingerprint of each staff id, enough to
+say "this record is internal" and nothing more.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tomllib
 from dataclasses import dataclass, field
@@ -51,14 +56,37 @@ def quick_exit_url(extra: dict) -> str | None:
     return exit_settings.get("url") if exit_settings.get("enabled") else None
 
 
+def fingerprint(value: str) -> str:
+    """A one-way fingerprint of a staff id: a public build can recognise the id without holding it."""
+    return hashlib.sha256(value.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class HiddenRecords:
+    """What a public build knows of the records it was not given: fingerprints of their ids, by kind."""
+
+    ids: dict[str, frozenset[str]] = field(default_factory=dict)
+    consultation: bool = False      # the municipality has a consultation route for staff only
+
+    @classmethod
+    def of(cls, data: SiteData, view: SiteData) -> "HiddenRecords":
+        kinds = ("contacts", "support_lines", "focus_areas")
+        ids = {kind: frozenset(fingerprint(r.id) for r in getattr(data, kind)) -
+               frozenset(fingerprint(r.id) for r in getattr(view, kind)) for kind in kinds}
+        return cls(ids, data.municipality.consultation is not None and view.municipality.consultation is None)
+
+    def has(self, kind: str, id: str) -> bool:
+        return fingerprint(id) in self.ids.get(kind, frozenset())
+
+
 @dataclass
 class BuildState:
     root: Path
     data_dir: Path
     audience: str
     today: date
-    data: SiteData                  # everything, for checks that must know about staff records
-    view: SiteData                  # what this audience may see
+    view: SiteData                  # what this audience may see: all a public build ever holds
+    hidden: HiddenRecords = field(default_factory=HiddenRecords)
     settings: Settings = field(default_factory=Settings)
 
     @property
@@ -87,11 +115,17 @@ def load_state(root: Path, data_dir: Path, audience: str) -> BuildState:
     stamp = tuple(sorted((p.name, p.stat().st_mtime_ns) for p in data_dir.glob("*.y*ml")))
     key = (str(data_dir), audience, stamp, today())
     if key not in _STATE:
-        data = load_site_data(data_dir, today=today(), display_root=root)
         _STATE.clear()
-        _STATE[key] = BuildState(root=root, data_dir=data_dir, audience=audience, today=today(), data=data,
-                                 view=data.for_audience(audience), settings=settings(root))
+        _STATE[key] = _state(root, data_dir, audience)
     return _STATE[key]
+
+
+def _state(root: Path, data_dir: Path, audience: str) -> BuildState:
+    """The full data lives only inside this function: what leaves it is the audience's view."""
+    data = load_site_data(data_dir, today=today(), display_root=root)
+    view = data.for_audience(audience)
+    return BuildState(root=root, data_dir=data_dir, audience=audience, today=today(), view=view,
+                      hidden=HiddenRecords.of(data, view), settings=settings(root))
 
 
 def current() -> BuildState:

@@ -1,6 +1,6 @@
 """The public build refuses staff-only content (macros/audience.py, called from macros/hooks.py): staff text
 copied into public pages or data, links to staff pages, includes of staff pages, staff attachments outside
-docs/personal/; and HTML comments never reach the pages of either site."""
+personal/; and HTML comments never reach the pages of either site."""
 
 from __future__ import annotations
 
@@ -36,8 +36,9 @@ def project(tmp_path: Path) -> Path:
     """docs/ and data/ of the project, with one more staff page whose text the tests copy."""
     root = tmp_path / "project"
     shutil.copytree(ROOT / "docs", root / "docs")
+    shutil.copytree(ROOT / "personal", root / "personal")
     shutil.copytree(ROOT / "data", root / "data")
-    (root / "docs" / "personal" / "jour.md").write_text(STAFF_PAGE, "utf-8")
+    (root / "personal" / "jour.md").write_text(STAFF_PAGE, "utf-8")
     return root
 
 
@@ -52,7 +53,7 @@ def append(path: Path, text: str) -> int:
     return before.count("\n") + 1 + (len(text) - len(text.lstrip("\n")))
 
 
-PAGE_FIX = "Intern text får inte stå på en publik sida. Ta bort den här eller flytta sidan till docs/personal/."
+PAGE_FIX = "Intern text får inte stå på en publik sida. Ta bort den här eller flytta sidan till mappen personal/."
 DATA_FIX = ("Intern text får inte stå i en publik uppgift. Ta bort den här, skriv den i staff_note, eller markera "
             "posten med audience: staff.")
 
@@ -74,7 +75,7 @@ def test_a_staff_sentence_copied_into_a_public_page_is_reported_with_file_line_a
                   "sexton när det brådskar.\n")
     assert problems(project) == [
         f"docs/stod-till-anhoriga.md:{line}: Texten »Rektorerna ringer säkerhetschefen direkt på mobilen efter "
-        f"klockan sexton när …« finns också i intern text (docs/personal/jour.md rad 12). {PAGE_FIX}"]  # cut at 80
+        f"klockan sexton när …« finns också i intern text (personal/jour.md rad 12). {PAGE_FIX}"]  # cut at 80
 
 
 def test_a_copy_is_found_whatever_its_case_line_breaks_and_markup(project):
@@ -98,7 +99,7 @@ def test_a_whole_sentence_of_five_words_is_reported_but_not_of_four(project):
     page = project / "docs" / "om-webbplatsen.md"
     append(page, "\n## Jouren svarar alla dagar\n")   # four words: a phrase any page may have
     assert problems(project) == []
-    append(project / "docs" / "personal" / "jour.md", "\nJouren svarar alla dagar i veckan.\n")
+    append(project / "personal" / "jour.md", "\nJouren svarar alla dagar i veckan.\n")
     line = append(page, "\nJOUREN svarar alla dagar i veckan!\n")
     assert [p.split(" finns")[0] for p in problems(project)] == [
         f"docs/om-webbplatsen.md:{line}: Texten »JOUREN svarar alla dagar i veckan«"]
@@ -113,7 +114,7 @@ def test_macro_calls_front_matter_and_comments_of_a_staff_page_are_not_staff_tex
                   "\nRutin för rektorer när det brådskar efter skolans slut.\n")
     assert problems(project) == [
         f"docs/tillganglighet.md:{line}: Texten »Rutin för rektorer när det brådskar efter skolans slut« finns "
-        f"också i intern text (docs/personal/jour.md rad 2). {PAGE_FIX}"]
+        f"också i intern text (personal/jour.md rad 2). {PAGE_FIX}"]
 
 
 def test_a_note_in_an_html_comment_of_a_public_page_is_not_reported_since_it_is_not_published(project):
@@ -149,23 +150,23 @@ def test_staff_guidance_copied_into_a_public_page_is_reported(project):
 
 # --- Attachments -----------------------------------------------------------------------------------------
 
-def test_an_attachment_only_staff_pages_link_must_lie_in_docs_personal(project):
+def test_an_attachment_only_staff_pages_link_must_lie_in_personal(project):
     docs = project / "docs"
     (docs / "assets" / "blankett.pdf").write_bytes(b"%PDF-1.4\n")
     (docs / "assets" / "gemensam.pdf").write_bytes(b"%PDF-1.4\n")
-    (docs / "personal" / "bilagor").mkdir()
-    (docs / "personal" / "bilagor" / "intern.pdf").write_bytes(b"%PDF-1.4\n")
-    line = append(docs / "personal" / "jour.md", "\nSe [blanketten](../assets/blankett.pdf), "
+    (project / "personal" / "bilagor").mkdir()
+    (project / "personal" / "bilagor" / "intern.pdf").write_bytes(b"%PDF-1.4\n")
+    line = append(project / "personal" / "jour.md", "\nSe [blanketten](../assets/blankett.pdf), "
                   "[den gemensamma](../assets/gemensam.pdf) och ![intern](bilagor/intern.pdf).\n")
     append(docs / "tillganglighet.md", '\n<a href="assets/gemensam.pdf">Gemensam blankett</a>\n')
     assert audience.attachment_problems(docs, project) == [
-        f"docs/personal/jour.md:{line}: Filen docs/assets/blankett.pdf länkas bara från personalens sidor, men den "
-        "ligger utanför docs/personal/ och publiceras därför också på den publika webbplatsen. Lägg bilagan i "
-        "docs/personal/ (till exempel docs/personal/bilagor/) och ändra länken."]
+        f"personal/jour.md:{line}: Filen docs/assets/blankett.pdf länkas bara från personalens sidor, men den "
+        "ligger utanför mappen personal/ och publiceras därför också på den publika webbplatsen. Lägg bilagan i "
+        "mappen personal/ (till exempel personal/bilagor/) och ändra länken."]
 
 
 def test_a_stylesheet_the_configuration_uses_is_no_staff_attachment(project):
-    append(project / "docs" / "personal" / "jour.md", "\n[Utskrift](../assets/stylesheets/print.css)\n")
+    append(project / "personal" / "jour.md", "\n[Utskrift](../assets/stylesheets/print.css)\n")
     assert audience.attachment_problems(project / "docs", project) != []
     assert audience.attachment_problems(project / "docs", project, {"assets/stylesheets/print.css"}) == []
 
@@ -181,10 +182,10 @@ def test_an_include_of_a_staff_page_is_reported_and_never_rendered(project):
     append(page, '\n{% include "snippets/kort.md" %}\n')
     assert audience.include_problems(page, docs, project) == [
         f'docs/kontakta-kommunen.md:{first}: {{% include "personal/konsultation.md" %}} tar in text från '
-        "personalens sidor på en publik sida. Ta bort raden. Intern text får bara stå på sidor under "
-        "docs/personal/.",
+        "personalens sidor på en publik sida. Ta bort raden. Intern text får bara stå på sidor i mappen "
+        "personal/.",
         'docs/snippets/kort.md:1: {%- include "./personal/jour.md" -%} tar in text från personalens sidor på en '
-        "publik sida. Ta bort raden. Intern text får bara stå på sidor under docs/personal/."]
+        "publik sida. Ta bort raden. Intern text får bara stå på sidor i mappen personal/."]
     kept = audience.without_staff_includes(page.read_text("utf-8"))
     assert "personal/konsultation.md" not in kept and '{% include "snippets/kort.md" %}' in kept
     assert kept.count("\n") == page.read_text("utf-8").count("\n")
@@ -219,12 +220,12 @@ def test_a_link_to_a_staff_page_is_reported_on_the_line_that_has_it(tmp_path):
     assert audience.link_problems(html, "om-webbplatsen/", str(source), "docs/om-webbplatsen.md", None, SLUGS) == [
         "docs/om-webbplatsen.md:5: Länken går till personal/vid-oro/ på personalens webbplats. Den sidan finns inte "
         "på den publika webbplatsen, och länken skulle visa adressen till personalens sidor. Ta bort länken, eller "
-        "flytta texten med länken till en sida under docs/personal/."]
+        "flytta texten med länken till en sida i mappen personal/."]
 
 
-def test_the_staff_pages_addresses_come_from_docs_personal():
-    assert {"vid-oro", "konsultation", "styrning"} <= audience.staff_slugs(ROOT / "docs")
-    assert "index" not in audience.staff_slugs(ROOT / "docs")
+def test_the_staff_pages_addresses_come_from_the_personal_folder():
+    assert {"vid-oro", "konsultation", "styrning"} <= audience.staff_slugs(ROOT)
+    assert "index" not in audience.staff_slugs(ROOT)
 
 
 def test_html_comments_are_removed_but_the_pdf_size_placeholder_stays():
@@ -240,7 +241,7 @@ def test_html_comments_are_removed_but_the_pdf_size_placeholder_stays():
 def test_the_public_build_stops_and_names_every_kind_of_staff_content_at_once(tmp_path):
     project = copy_project(tmp_path / "project")
     docs = project / "docs"
-    (docs / "personal" / "jour.md").write_text(STAFF_PAGE, "utf-8")
+    (project / "personal" / "jour.md").write_text(STAFF_PAGE, "utf-8")
     nav = project / "mkdocs.staff.yml"
     nav.write_text(nav.read_text("utf-8").replace("      - personal/index.md\n",
                                                   "      - personal/index.md\n      - personal/jour.md\n"), "utf-8")
@@ -250,18 +251,18 @@ def test_the_public_build_stops_and_names_every_kind_of_staff_content_at_once(tm
     raw = append(docs / "om-webbplatsen.md", '\nEller <a href="personal/konsultation/">konsultationen</a>.\n')
     included = append(docs / "kontakta-kommunen.md", '\n{% include "personal/utbildning.md" %}\n')
     (docs / "assets" / "blankett.txt").write_text("Intern blankett\n", "utf-8")
-    attached = append(docs / "personal" / "jour.md", "\nLadda ner [blanketten](../assets/blankett.txt).\n")
+    attached = append(project / "personal" / "jour.md", "\nLadda ner [blanketten](../assets/blankett.txt).\n")
     result = run_build(project, tmp_path / "out")
     assert result.returncode == 1
     for expected in [
         f"docs/stod-till-anhoriga.md:{copied}: Texten »Rektorerna ringer säkerhetschefen direkt på mobilen efter "
-        f"klockan sexton när …« finns också i intern text (docs/personal/jour.md rad 12).",
+        f"klockan sexton när …« finns också i intern text (personal/jour.md rad 12).",
         f"docs/om-webbplatsen.md:{linked}: Länken går till personal/vid-oro/ på personalens webbplats.",
         f"docs/om-webbplatsen.md:{raw}: Länken går till personal/konsultation/ på personalens webbplats.",
         f'docs/kontakta-kommunen.md:{included}: {{% include "personal/utbildning.md" %}} tar in text från '
         "personalens sidor på en publik sida.",
-        f"docs/personal/jour.md:{attached}: Filen docs/assets/blankett.txt länkas bara från personalens sidor",
-        "Webbplatsen byggdes inte (mkdocs.yml).",
+        f"personal/jour.md:{attached}: Filen docs/assets/blankett.txt länkas bara från personalens sidor",
+        "Webbplatsen byggdes inte (mkdocs.yml",
     ]:
         assert expected in result.stdout, result.stdout
     assert "Traceback" not in result.stdout   # the include was not rendered, so no macro failed on it

@@ -79,13 +79,14 @@ def test_an_expired_plan_and_an_overdue_follow_up_are_in_the_report():
 
 def test_a_page_past_its_review_date_is_in_the_report(tmp_path):
     docs = tmp_path / "docs"
-    (docs / "personal").mkdir(parents=True)
+    docs.mkdir()
+    (tmp_path / "personal").mkdir()
     (docs / "aktuell.md").write_text("---\nlast_reviewed_on: 2026-11-01\nreview_in: 6 months\n---\n# A\n", "utf-8")
-    (docs / "personal" / "gammal.md").write_text(
+    (tmp_path / "personal" / "gammal.md").write_text(
         "---\nlast_reviewed_on: 2025-01-15\nreview_in: 6 months\n---\n# B\n", "utf-8")
     report = freshness.check(load_site_data(ROOT / "data", today=TODAY), ROOT / "data", docs, TODAY, 12, tmp_path)
-    assert report.pages == [freshness.OverduePage("docs/personal/gammal.md", date(2025, 7, 15))]
-    assert "docs/personal/gammal.md: skulle ha granskats senast 15 juli 2025" in freshness.render(report, "data")
+    assert report.pages == [freshness.OverduePage("personal/gammal.md", date(2025, 7, 15))]
+    assert "personal/gammal.md: skulle ha granskats senast 15 juli 2025" in freshness.render(report, "data")
 
 
 def test_every_page_of_the_kit_is_reviewed_in_time(dataset):

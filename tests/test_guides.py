@@ -53,7 +53,7 @@ def test_every_macro_example_in_the_catalogue_builds(tmp_path):
     examples = re.findall(r"```jinja\n(.*?)\n```", (ROOT / "bidra/makron.md").read_text("utf-8"), re.S)
     assert len(examples) == len(guides._macros()) >= 20
     project = copy_project(tmp_path / "project")
-    page = project / "docs" / "personal" / "makron.md"
+    page = project / "personal" / "makron.md"
     page.write_text("---\ndescription: Alla makron i katalogen, ett efter ett, för ett test.\n"
                     "last_reviewed_on: 2026-11-22\nreview_in: 12 months\nrender_macros: true\n---\n\n"
                     "# Makron\n\n" + "\n\n".join(examples) + "\n", "utf-8")
@@ -71,7 +71,8 @@ def test_every_page_links_to_its_source_for_editing_and_says_when_it_changed(pub
         for page in pages(site):
             line = soup(page).select_one(".mv-reviewed")
             link = line.select_one("a")
-            assert link is not None and link["href"].startswith(f"{REPO_URL}/edit/main/docs/"), page
+            assert link is not None and link["href"].startswith((f"{REPO_URL}/edit/main/docs/",
+                                                                 f"{REPO_URL}/edit/main/personal/")), page
             source = link["href"].removeprefix(f"{REPO_URL}/edit/main/")
             assert (ROOT / source).exists(), source
             if changed.strip():

@@ -76,7 +76,7 @@ def test_no_public_file_shows_or_links_a_staff_address(built, dataset):
     out = built(dataset)
     assert not (out / "site" / "personal").exists()
     addresses = staff_addresses(out / "site-staff")
-    pages = {f"personal/{p.stem}" for p in (ROOT / "docs" / "personal").glob("*.md")
+    pages = {f"personal/{p.stem}" for p in (ROOT / "personal").glob("*.md")
              if p.stem != "index" and "." not in p.stem}
     assert addresses == pages | {"handlingsplan-personal.pdf"}
     assert not leaks_in(Corpus.of(out / "site"), addresses)
@@ -244,6 +244,12 @@ def source_problems(*args, **kwargs):
 def link_problems(*args, **kwargs):
     return []
 '''
+NO_OUTPUT_GUARD = '''
+
+# Switched off by tests/test_leaks.py, as above: the guard over the built public site (the second line).
+def leaks(*args, **kwargs):
+    return []
+'''
 PAGE_SENTENCE = "Säg inte namnet på personen förrän ni har bestämt att det behövs."  # personal/konsultation.md
 NOTE_SENTENCE = "Säkerhetschefen avgör tillsammans med dig hur uppgifterna ska hanteras."  # half a staff_note
 TABLE_ROW = "Rektorernas jour dygnet runt, alla dagar"
@@ -258,16 +264,18 @@ def copied(tmp_path_factory):
     project = copy_project(base / "project")
     with (project / "macros" / "audience.py").open("a", encoding="utf-8") as module:
         module.write(NO_GUARD)
-    staff_page = project / "docs" / "personal" / "vid-oro.md"
+    with (project / "macros" / "leak_guard.py").open("a", encoding="utf-8") as module:
+        module.write(NO_OUTPUT_GUARD)
+    staff_page = project / "personal" / "vid-oro.md"
     staff_page.write_text(staff_page.read_text("utf-8") + (
         f"\n## Interna nummer\n\n| Vem | Nummer |\n|---|---|\n| {TABLE_ROW} | 0150-570 00 |\n"
         f"\n<!-- {NOTE} -->\n\nBlanketten finns [här](bilagor/blankett.txt).\n"), "utf-8")
-    (project / "docs" / "personal" / "bilagor").mkdir()
-    (project / "docs" / "personal" / "bilagor" / "blankett.txt").write_text("Blankett\n", "utf-8")
+    (project / "personal" / "bilagor").mkdir()
+    (project / "personal" / "bilagor" / "blankett.txt").write_text("Blankett\n", "utf-8")
     page = project / "docs" / "om-webbplatsen.md"
     page.write_text(page.read_text("utf-8") + (
         f"\n{PAGE_SENTENCE}\n\n| Vem | Nummer |\n|---|---|\n| {TABLE_ROW} | 0150-570 00 |\n"
-        f"\nPersonal: läs [rutinen vid oro](personal/vid-oro.md).\n\n<!-- {NOTE} -->\n"), "utf-8")
+        f"\nPersonal: läs <a href=\"../personal/vid-oro/\">rutinen vid oro</a>.\n\n<!-- {NOTE} -->\n"), "utf-8")
     contacts = project / "data" / "contacts.yml"
     contacts.write_text(contacts.read_text("utf-8").replace(
         "      sv: Socialtjänsten nås via kommunens växel.\n",

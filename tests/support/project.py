@@ -10,8 +10,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 # What a copy of the project needs in order to build (not outputs, not .venv).
-PROJECT_PARTS = ["mkdocs.yml", "mkdocs.staff.yml", "pyproject.toml", "macros", "docs", "overrides", "data", "national",
-                 "examples", "schemas"]
+PROJECT_PARTS = ["mkdocs.yml", "mkdocs.staff.yml", "pyproject.toml", "macros", "docs", "personal", "overrides", "data",
+                 "national", "examples", "schemas"]
 
 
 def copy_project(target: Path) -> Path:
