@@ -1,0 +1,154 @@
+"""What a page's content may hold: an allow-list, checked on the HTML that Markdown and the macros produced.
+
+The check reads the rendered HTML of each page (on_page_content), so it sees every route at once: Markdown
+links and reference links, autolinks, raw HTML, attribute lists and text from data. It refuses
+- elements that run code, embed another document or send the visitor elsewhere: <script>, <iframe>,
+  <object>, <embed>, <form>, <base>, <meta http-equiv="refresh"> and the like;
+- inline event handlers (every attribute starting with on);
+- addresses in any URL-bearing attribute whose scheme, read as a browser reads it (safe_urls), is not
+  https:, mailto:, tel: or one on the site itself; http: is refused with its own message;
+- anything the browser would fetch from another host (src, srcset, poster, <link href>, CSS url(), …):
+  the site never contacts another host.
+The kit's own scripts are in the theme templates (overrides/ and Material's), which are not page content.
+Each finding carries the texts to look for in the page's Markdown, so that the message names its line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from .safe_urls import link_problem, other_host
+
+# Elements that run code, embed another document or replace the page: never in content.
+REFUSED_ELEMENTS = {"script", "iframe", "frame", "frameset", "object", "embed", "applet", "form", "base",
+                    "portal", "fencedframe"}
+# Attributes that hold an address the browser fetches by itself, without a click.
+_FETCHED = {"src", "srcset", "poster", "data", "background", "lowsrc", "dynsrc", "ping", "codebase",
+            "archive", "classid", "manifest", "imagesrcset"}
+# Attributes that hold an address followed on a click or submit.
+_FOLLOWED = {"href", "xlink:href", "action", "formaction", "cite", "longdesc", "icon", "profile", "usemap"}
+# Elements whose href is fetched by itself rather than followed (a stylesheet, an SVG image or sprite).
+_HREF_FETCHED = {"link", "image", "use", "feimage", "script"}
+_CSS_URL = re.compile(r"""url\(\s*(['"]?)(.*?)\1\s*\)|@import\s+(['"])(.*?)\3""", re.IGNORECASE | re.DOTALL)
+_RAW_ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+)""")
+
+
+@dataclass
+class Finding:
+    """One thing a page may not hold: a message code of the catalogue, its values, and texts to find it by."""
+
+    code: str
+    values: dict = field(default_factory=dict)
+    needles: list[str] = field(default_factory=list)
+
+
+class _Checker(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.findings: list[Finding] = []
+        self._in_style = False
+
+    def handle_starttag(self, tag, attrs):
+        raw_tag = self.get_starttag_text() or f"<{tag}"
+        raw = {name.lower(): value.strip("\"'") for name, value in _RAW_ATTRIBUTE.findall(raw_tag)}
+        tag_needles = [f"<{tag}", f"<{tag.upper()}"]
+        if tag in REFUSED_ELEMENTS:
+            self.findings.append(Finding("html_element", {"tag": tag}, tag_needles))
+        if tag == "meta" and any(name == "http-equiv" and (value or "").strip().lower() == "refresh"
+                                 for name, value in attrs):
+            self.findings.append(Finding("html_meta_refresh", {}, ["http-equiv", *tag_needles]))
+        if tag == "style":
+            self._in_style = True
+        for name, value in attrs:
+            value = value or ""
+            needles = [raw.get(name, value), value, f"{name}=", *tag_needles]
+            if name.startswith("on"):
+                self.findings.append(Finding("html_event_handler", {"attr": name, "tag": tag}, needles))
+                continue
+            if name == "style":
+                self._css(value, needles)
+                continue
+            fetched = name in _FETCHED or (name in ("href", "xlink:href") and tag in _HREF_FETCHED)
+            if not fetched and name not in _FOLLOWED:
+                continue
+            addresses = _srcset(value) if name.endswith("srcset") else [value]
+            for address in addresses:
+                self._address(address, fetched, [address, *needles])
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag == "style":
+            self._in_style = False
+
+    def handle_endtag(self, tag):
+        if tag == "style":
+            self._in_style = False
+
+    def handle_data(self, data):
+        if self._in_style:
+            self._css(data, ["<style"])
+
+    def _address(self, address: str, fetched: bool, needles: list[str]) -> None:
+        problem = link_problem(address)
+        if problem is not None:
+            kind, scheme = problem
+            if kind == "http" and not fetched:
+                self.findings.append(Finding("html_link_http", {"value": _shown(address)}, needles))
+                return
+            if kind == "scheme":
+                self.findings.append(Finding("html_link_scheme", {"value": _shown(address), "scheme": scheme},
+                                             needles))
+                return
+        if fetched:
+            host = other_host(address)
+            if host is not None:
+                self.findings.append(Finding("html_other_host", {"value": _shown(address), "host": host}, needles))
+
+    def _css(self, css: str, needles: list[str]) -> None:
+        for match in _CSS_URL.finditer(css):
+            address = match.group(2) if match.group(2) is not None else match.group(4)
+            self._address(address, True, [address, "url(", *needles])
+
+
+def _srcset(value: str) -> list[str]:
+    """The addresses in a srcset: candidates separated by commas, each an address and a size."""
+    return [candidate.split()[0] for candidate in value.split(",") if candidate.split()]
+
+
+def findings(html: str) -> list[Finding]:
+    """Everything in a page's content (or a fragment) that the allow-list does not allow."""
+    checker = _Checker()
+    checker.feed(html)
+    checker.close()
+    return checker.findings
+
+
+def line_of(source: str, finding: Finding) -> int:
+    """The line of the page's Markdown that holds the finding (the first needle found), else line 1."""
+    for needle in finding.needles:
+        needle = needle.strip()
+        at = source.find(needle) if needle else -1
+        if at >= 0:  # a needle may span lines: an address broken over two lines
+            return source.count("\n", 0, at) + 1
+    return 1
+
+
+def _shown(value: str) -> str:
+    """An address as the message shows it: on one line, with its hidden characters visible."""
+    return value.strip().replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
+
+
+def page_problems(html: str, src_path: str | None, shown: str) -> list[str]:
+    """A Swedish message, `docs/page.md:12: …`, for each finding in a page's rendered content."""
+    from .messages import say
+
+    found = findings(html)
+    if not found:
+        return []
+    try:
+        source = open(src_path, encoding="utf-8").read() if src_path else ""
+    except OSError:
+        source = ""
+    return [f"{shown}:{line_of(source, finding)}: {say(finding.code, **finding.values)}" for finding in found]
