@@ -66,8 +66,9 @@ class ThemeHelpers:
         return Markup("\n".join(render.support_line_html(line, ctx, 2, html_heading=True) for line in lines))
 
     def ui(self, key: str, lang: str = "sv", **values) -> Markup:
-        """A label; the values put into it may come from data, so the result is escaped."""
-        return escape(ui(key, lang, **values))
+        """A label; the values put into it may come from data. The label is escaped, then each value once:
+        a value that is already Markup (mv.t) is not escaped again (security's, not security&#39;s)."""
+        return Markup(escape(ui(key, lang))).format(**values) if values else escape(ui(key, lang))
 
     def t(self, value, lang: str = "sv") -> Markup:
         return escape(render.text(value, lang))
