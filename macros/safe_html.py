@@ -152,3 +152,22 @@ def page_problems(html: str, src_path: str | None, shown: str) -> list[str]:
     except OSError:
         source = ""
     return [f"{shown}:{line_of(source, finding)}: {say(finding.code, **finding.values)}" for finding in found]
+
+
+def escape_titles(page) -> None:
+    """A page's title is text (front matter `title:`, the first heading's text, or the menu entry), which the
+    theme prints unescaped in <title>, the header, the menu and the search index: `title: <img onerror=…>`
+    ran script, and `# Tom &lt;b&gt;` became a tag. As Markup it prints escaped exactly once everywhere
+    (overrides/main.html prints <title> without Material's striptags, which would undo the escaping)."""
+    from markupsafe import Markup, escape
+
+    if isinstance(page.meta.get("title"), str):
+        page.meta["title"] = escape(page.meta["title"])   # plain text from the front matter
+    if "title" in vars(page):
+        page.title = escape(page.title)                    # plain text from the menu (mkdocs.yml nav)
+    elif "title" in page.meta:
+        page.title = page.meta["title"]
+    elif getattr(page, "_title_from_render", None):
+        page.title = Markup(page._title_from_render)       # the first heading: already HTML, tags stripped
+    elif page.title is not None:
+        page.title = escape(page.title)                    # made from the file name

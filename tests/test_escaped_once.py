@@ -40,6 +40,15 @@ FIELDS = [  # (file, key, value as YAML)
 ]
 
 
+# A page title is text too: from the front matter, or the first heading (written with entities).
+_META = "description: Prov.\nlast_reviewed_on: 2026-11-22\nreview_in: 12 months\n"
+TITLED_PAGES = {
+    "prov-titel.md": f"---\ntitle: 'Frågor & svar <img src=x onerror=alert(1)>'\n{_META}---\n\nText.\n",
+    "prov-rubrik.md": f"---\n{_META}---\n\n# Tom &lt;img src=x onerror=alert(2)&gt; & `<b>`\n\nText.\n",
+}
+TITLES = {"prov-titel": "Frågor & svar <img src=x onerror=alert(1)>", "prov-rubrik": "Tom <img src=x onerror=alert(2)> & <b>"}
+
+
 class _Visible(HTMLParser):
     """Text nodes and attribute values as a browser has them (decoded once), and the JSON-LD blocks."""
 
@@ -51,6 +60,9 @@ class _Visible(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         self.texts += [value for _, value in attrs if value]
+        self.handlers = getattr(self, "handlers", []) + [f"<{tag} {name}>" for name, _ in attrs
+                                                          if name.startswith("on")]
+        self._title = tag == "title"
         if tag == "script":
             self._script = dict(attrs).get("type") or "text/javascript"
 
@@ -59,6 +71,9 @@ class _Visible(HTMLParser):
             self._script = None
 
     def handle_data(self, data):
+        if getattr(self, "_title", False):
+            self.title = data.strip()
+            self._title = False
         if self._script == "application/ld+json":
             self.json_ld.append(data)
         elif self._script is None:
@@ -81,6 +96,11 @@ def built_with_special_characters(dataset, tmp_path_factory) -> Path:
     data = data_dir(dataset, project)
     for file, key, value in FIELDS:
         set_field(data / file, key, value)
+    for name, page in TITLED_PAGES.items():
+        (project / "docs" / name).write_text(page, "utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace(
+        "not_in_nav: |\n", "not_in_nav: |\n" + "".join(f"  {name}\n" for name in TITLED_PAGES)), "utf-8")
     result = run_build(project, project / "out", data=str(folder))
     assert result.returncode == 0, result.stdout + result.stderr
     return project / "out"
@@ -129,3 +149,17 @@ def test_the_pdf_shows_the_text_as_typed(built_with_special_characters):
                           capture_output=True, text=True, check=True).stdout
     assert TEXT in text
     assert not ENTITY.search(text)
+
+
+def test_a_page_title_is_text_in_the_title_the_header_and_the_search_index(built_with_special_characters):
+    site = built_with_special_characters / "site"
+    for slug, title in TITLES.items():
+        page = _visible((site / slug / "index.html").read_text("utf-8"))
+        assert page.title.startswith(f"{title} - "), page.title
+        assert not getattr(page, "handlers", []), f"{slug}: markup from a title: {page.handlers}"
+    entries = json.loads((site / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    for slug, title in TITLES.items():
+        [entry] = [e for e in entries if e["location"] == f"{slug}/"]
+        shown = _visible(entry["title"])
+        assert "".join(shown.texts) == title
+        assert not getattr(shown, "handlers", [])
