@@ -21,9 +21,14 @@ from html.parser import HTMLParser
 
 from .safe_urls import link_problem, other_host
 
-# Elements that run code, embed another document or replace the page: never in content.
+# Elements that run code, embed another document or replace the page: never in content. Also the elements
+# a browser reads as raw text (noscript, xmp, …), where html.parser and a browser disagree about where the
+# element ends ("<noscript><p title='</noscript><img onerror=…>'>"), and SVG animations, which can set an
+# href to javascript: (<animate attributeName="href" values="javascript:…">).
 REFUSED_ELEMENTS = {"script", "iframe", "frame", "frameset", "object", "embed", "applet", "form", "base",
-                    "portal", "fencedframe"}
+                    "portal", "fencedframe", "noscript", "noembed", "noframes", "xmp", "plaintext", "listing",
+                    "textarea", "title", "template", "animate", "set", "animatemotion", "animatetransform",
+                    "handler", "listener"}
 # Attributes that hold an address the browser fetches by itself, without a click.
 _FETCHED = {"src", "srcset", "poster", "data", "background", "lowsrc", "dynsrc", "ping", "codebase",
             "archive", "classid", "manifest", "imagesrcset"}
@@ -88,6 +93,9 @@ class _Checker(HTMLParser):
 
     def handle_data(self, data):
         if self._in_style:
+            markup = re.search(r"<[a-zA-Z/!][^<>]*>?", data)  # markup in <style>: in <svg> a browser parses it
+            if markup:
+                self.findings.append(Finding("html_element", {"tag": "style"}, [markup.group(0), "<style"]))
             self._css(data, ["<style"])
 
     def _address(self, address: str, fetched: bool, needles: list[str]) -> None:
@@ -107,9 +115,37 @@ class _Checker(HTMLParser):
                 self.findings.append(Finding("html_other_host", {"value": _shown(address), "host": host}, needles))
 
     def _css(self, css: str, needles: list[str]) -> None:
-        for match in _CSS_URL.finditer(css):
-            address = match.group(2) if match.group(2) is not None else match.group(4)
+        for address in css_addresses(css):
             self._address(address, True, [address, "url(", *needles])
+
+
+def css_addresses(css: str) -> list[str]:
+    """Every address a style would fetch: url(…), @import "…", image-set("…"), read by a CSS tokenizer
+    (tinycss2, WeasyPrint's), so that escapes such as u\\rl( are read as a browser reads them."""
+    import tinycss2
+
+    found: list[str] = []
+
+    def walk(tokens, in_url_function: bool = False) -> None:
+        previous = None
+        for token in tokens:
+            kind = token.type
+            if kind == "url":
+                found.append(token.value)
+            elif kind == "string" and (in_url_function or (previous is not None and previous.type == "at-keyword"
+                                                            and previous.lower_value == "import")):
+                found.append(token.value)
+            elif kind == "function":
+                walk(token.arguments, token.lower_name in ("url", "src", "image-set", "-webkit-image-set"))
+            elif kind in ("() block", "[] block", "{} block"):
+                walk(token.content, in_url_function)
+            if kind not in ("whitespace", "comment"):
+                previous = token
+
+    walk(tinycss2.parse_component_value_list(css))
+    # What a tokenizer would not call a URL but an old browser might: keep the plain pattern as well.
+    found += [m.group(2) if m.group(2) is not None else m.group(4) for m in _CSS_URL.finditer(css)]
+    return list(dict.fromkeys(address for address in found if address is not None))
 
 
 def _srcset(value: str) -> list[str]:

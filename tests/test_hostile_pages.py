@@ -42,6 +42,12 @@ ROUTES = [
     ('<link rel="stylesheet" href="https://cdn.example/x.css">', "från en annan webbplats (cdn.example)"),
     ("<style>p { background: url(https://cdn.example/bg.png) }</style>", "från en annan webbplats (cdn.example)"),
     ("<p style=\"background: url('//cdn.example/bg2.png')\">Stil</p>", "från en annan webbplats (cdn.example)"),
+    ('<noscript><p title="</noscript><img src=x onerror=alert(11)>"></noscript>', "elementet <noscript>"),
+    ('<svg><a><animate attributeName="href" values="javascript:alert(12)"/><text>x</text></a></svg>',
+     "elementet <animate>"),
+    ("<svg><style><img src=x onerror=alert(13)></style></svg>", "elementet <style>"),
+    ('<p style="background: u\\rl(https://cdn.example/bg3.png)">CSS-escape</p>',
+     "från en annan webbplats (cdn.example)"),
     ("[Okrypterad](http://www.exempel.se/)", '"http://www.exempel.se/" använder http, utan kryptering'),
     ("<http://www.exempel2.se/>", '"http://www.exempel2.se/" använder http, utan kryptering'),
 ]
