@@ -158,7 +158,7 @@ def on_page_content(html, page, config, files):
     # No script, embed, unsafe link or resource from another host in any page's content (both sites).
     for message in safe_html.page_problems(html, page.file.abs_src_path, f"docs/{page.file.src_uri}"):
         log.error(message)
-    safe_html.escape_titles(page)
+    safe_html.escape_page_texts(page)
     if not current().staff:
         for message in separation.link_problems(html, page.url, page.file.abs_src_path,
                                                 f"docs/{page.file.src_uri}", config.site_url, _STAFF_SLUGS):

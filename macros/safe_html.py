@@ -190,15 +190,21 @@ def page_problems(html: str, src_path: str | None, shown: str) -> list[str]:
     return [f"{shown}:{line_of(source, finding)}: {say(finding.code, **finding.values)}" for finding in found]
 
 
-def escape_titles(page) -> None:
-    """A page's title is text (front matter `title:`, the first heading's text, or the menu entry), which the
-    theme prints unescaped in <title>, the header, the menu and the search index: `title: <img onerror=…>`
-    ran script, and `# Tom &lt;b&gt;` became a tag. As Markup it prints escaped exactly once everywhere
-    (overrides/main.html prints <title> without Material's striptags, which would undo the escaping)."""
+# Front matter that Material prints into the page as it is (its templates do not autoescape).
+PRINTED_META = ("title", "description", "author", "subtitle", "status")
+
+
+def escape_page_texts(page) -> None:
+    """A page's title and printed front matter are text, which the theme prints unescaped in <title>, <meta
+    name="description">, the header, the menu and the search index: `title: <img onerror=…>` ran script,
+    `description: '"><script>…'` left its attribute, and `# Tom &lt;b&gt;` became a tag. As Markup they
+    print escaped exactly once everywhere (overrides/main.html prints <title> without Material's striptags,
+    which would undo the escaping)."""
     from markupsafe import Markup, escape
 
-    if isinstance(page.meta.get("title"), str):
-        page.meta["title"] = escape(page.meta["title"])   # plain text from the front matter
+    for key in PRINTED_META:
+        if isinstance(page.meta.get(key), str):
+            page.meta[key] = escape(page.meta[key])       # plain text from the front matter
     if "title" in vars(page):
         page.title = escape(page.title)                    # plain text from the menu (mkdocs.yml nav)
     elif "title" in page.meta:

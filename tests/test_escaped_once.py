@@ -44,6 +44,8 @@ FIELDS = [  # (file, key, value as YAML)
 _META = "description: Prov.\nlast_reviewed_on: 2026-11-22\nreview_in: 12 months\n"
 TITLED_PAGES = {
     "prov-titel.md": f"---\ntitle: 'Frågor & svar <img src=x onerror=alert(1)>'\n{_META}---\n\nText.\n",
+    "prov-beskrivning.md": "---\ndescription: '\"><script>alert(3)</script> & \"co\"'\n"
+                           "last_reviewed_on: 2026-11-22\nreview_in: 12 months\n---\n\n# Beskrivning\n\nText.\n",
     "prov-rubrik.md": f"---\n{_META}---\n\n# Tom &lt;img src=x onerror=alert(2)&gt; & `<b>`\n\nText.\n",
 }
 TITLES = {"prov-titel": "Frågor & svar <img src=x onerror=alert(1)>", "prov-rubrik": "Tom <img src=x onerror=alert(2)> & <b>"}
@@ -163,3 +165,10 @@ def test_a_page_title_is_text_in_the_title_the_header_and_the_search_index(built
         shown = _visible(entry["title"])
         assert "".join(shown.texts) == title
         assert not getattr(shown, "handlers", [])
+
+
+def test_a_page_description_stays_in_its_attribute(built_with_special_characters):
+    html = (built_with_special_characters / "site" / "prov-beskrivning" / "index.html").read_text("utf-8")
+    assert "<script>alert(3)" not in html
+    assert '<meta name="description" content="&#34;&gt;&lt;script&gt;alert(3)&lt;/script&gt; &amp; &#34;co&#34;">' \
+        in html
