@@ -53,7 +53,7 @@ ERROR_GROUPS = [
                         "macro_missing_values", "macro_unknown_value", "macro_failed", "link_broken",
                         "image_missing", "link_absolute", "link_unrecognized", "anchor_broken",
                         "html_element", "html_event_handler", "html_link_scheme", "html_link_http",
-                        "html_other_host", "html_meta_refresh"]),
+                        "html_other_host", "html_meta_refresh", "script_file"]),
     ("Intern text på en publik sida", ["staff_text_in_public_page", "staff_text_in_public_data",
                                        "staff_link_in_public", "staff_include_in_public",
                                        "staff_attachment_outside", "staff_reference_in_public",

@@ -113,6 +113,9 @@ def on_files(files, config):
     """Add the open-data files and robots.txt as generated files, so that links to them are validated."""
     if not _default_language_build(config):
         return files
+    # HTML, SVG, CSS and script files in docs/ could run script or fetch from another host when opened.
+    for message in safe_html.file_problems(files, str(Path(config.docs_dir).resolve())):
+        log.error(message)
     state = current()
     for path, content in open_data.files(state.data, state.today).items():
         files.append(File.generated(config, path, content=content))

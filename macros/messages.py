@@ -395,6 +395,11 @@ _CATALOGUE = [
             "vidare till en annan sida.",
             "Ta bort den och länka till sidan i stället.",
             {}),
+    Message("script_file", "{file} är ett skript. Webbplatsens egna skript i docs/assets/javascripts/ är de "
+            "enda som får finnas.",
+            "Ta bort filen. Ska den vara en bilaga, spara den i ett format som inte kör kod, t.ex. PDF eller "
+            "text.",
+            {"file": "docs/verktyg.js"}),
     Message("pdf_resource_refused", "PDF:en får inte hämta \"{value}\": {reason}.",
             "Lägg filen under docs/ och hänvisa till den med en relativ adress, t.ex. bilder/karta.png.",
             {"value": "file:///etc/passwd", "reason": "den ligger utanför webbplatsen"}),

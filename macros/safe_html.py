@@ -213,3 +213,45 @@ def escape_page_texts(page) -> None:
         page.title = Markup(page._title_from_render)       # the first heading: already HTML, tags stripped
     elif page.title is not None:
         page.title = escape(page.title)                    # made from the file name
+
+
+# The kit's own scripts: the only JavaScript files docs/ may hold (a script anywhere else runs on the site's
+# address as soon as someone opens it).
+KIT_SCRIPTS = "assets/javascripts/"
+_MARKUP_FILES = (".html", ".htm", ".xhtml", ".shtml", ".svg", ".svgz", ".xml", ".xsl", ".xslt")
+_SCRIPT_FILES = (".js", ".mjs", ".cjs", ".wasm", ".swf")
+
+
+def file_problems(files, docs_dir: str) -> list[str]:
+    """A message for every file in docs/ besides the pages that could run script or fetch from another host
+    when opened: an HTML or SVG file is checked like a page's content, a stylesheet like a style, and a
+    script outside assets/javascripts/ is refused."""
+    from pathlib import Path
+
+    from .messages import say
+
+    problems = []
+    for file in files:
+        source = getattr(file, "abs_src_path", None)
+        uri = file.src_uri
+        if not source or file.is_documentation_page() or not Path(source).is_relative_to(Path(docs_dir).resolve()):
+            continue
+        shown = f"docs/{uri}"
+        suffix = Path(uri).suffix.lower()
+        if suffix in _SCRIPT_FILES and not uri.startswith(KIT_SCRIPTS):
+            problems.append(f"{shown}:1: {say('script_file', file=shown)}")
+            continue
+        if suffix not in _MARKUP_FILES + (".css",):
+            continue
+        try:
+            text = Path(source).read_text("utf-8", errors="replace")
+        except OSError:
+            continue
+        if suffix == ".css":
+            checker = _Checker()
+            checker._css(text, [])
+            found = checker.findings
+        else:  # a whole document: its <title> is where a title belongs
+            found = [f for f in findings(text) if f.values.get("tag") != "title" or f.code != "html_element"]
+        problems += [f"{shown}:{line_of(text, f)}: {say(f.code, **f.values)}" for f in found]
+    return problems

@@ -60,6 +60,16 @@ PDF_ROUTES = [
 ]
 
 
+# Files beside the pages that a visitor could open on the site's address: (path in docs/, content, line, words).
+FILES = [
+    ("ond.html", "<!doctype html>\n<title>x</title>\n<body onload=\"alert(1)\">\n", 3, "attributet onload"),
+    ("bilder/ond.svg", '<svg xmlns="http://www.w3.org/2000/svg">\n<script>alert(1)</script>\n</svg>\n', 2,
+     "elementet <script>"),
+    ("verktyg.js", "alert(1);\n", 1, "docs/verktyg.js är ett skript"),
+    ("stil.css", "p {\n  background: url(https://cdn.example/bg.png);\n}\n", 2, "från en annan webbplats"),
+]
+
+
 def _page() -> tuple[str, list[tuple[int, str]]]:
     lines = ["---", "description: Prov.", "last_reviewed_on: 2026-11-22", "review_in: 12 months", "---", "",
              "# Prov", ""]
@@ -85,6 +95,9 @@ def hostile_build(dataset, tmp_path_factory):
         source += ["", markdown]
         pdf_expected.append((len(source), words))
     pdf_page.write_text("\n".join(source) + "\n", "utf-8")
+    for name, content, _, _ in FILES:
+        (project / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
+        (project / "docs" / name).write_text(content, "utf-8")
     result = run_build(project, project / "out", data=DATASETS[dataset])
     return result, expected, pdf_expected, project
 
@@ -109,6 +122,14 @@ def test_the_pdf_reads_only_files_of_the_site(hostile_build, index):
     line, words = pdf_expected[index]
     said = [row for row in result.stdout.splitlines() if row.startswith(f"docs/{PDF_PAGE}:{line}: ")]
     assert any("PDF:en får inte hämta" in row and words in row for row in said), (said, result.stdout[-3000:])
+
+
+@pytest.mark.parametrize("index", range(len(FILES)), ids=[f[0] for f in FILES])
+def test_a_file_that_could_run_script_when_opened_is_named(hostile_build, index):
+    result, *_ = hostile_build
+    name, _, line, words = FILES[index]
+    said = [row for row in result.stdout.splitlines() if row.startswith(f"docs/{name}:{line}: ")]
+    assert any(words in row for row in said), (said, result.stdout[-3000:])
 
 
 def test_nothing_of_a_hostile_page_reaches_the_site(hostile_build):
