@@ -58,7 +58,8 @@ ERROR_GROUPS = [
                                        "staff_link_in_public", "staff_include_in_public",
                                        "staff_attachment_outside", "staff_reference_in_public",
                                        "staff_reference_always_public"]),
-    ("Fel i menyn och inställningarna", ["page_not_in_nav", "nav_missing_page", "config_invalid"]),
+    ("Fel i menyn och inställningarna", ["page_not_in_nav", "nav_missing_page", "config_invalid",
+                                         "quick_exit_url"]),
     ("Fel när webbplatsen byggs", ["folder_missing", "pdf_page_missing", "pdf_problem", "pdf_resource_refused",
                                    "build_other"]),
 ]

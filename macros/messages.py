@@ -400,6 +400,10 @@ _CATALOGUE = [
             "Ta bort filen. Ska den vara en bilaga, spara den i ett format som inte kör kod, t.ex. PDF eller "
             "text.",
             {"file": "docs/verktyg.js"}),
+    Message("quick_exit_url", "Adressen för knappen Lämna sidan snabbt, \"{value}\", går inte att använda.",
+            "Skriv en adress som börjar med https:// under extra › quick_exit › url, t.ex. "
+            "https://www.smhi.se/.",
+            {"value": "javascript:history.back()"}),
     Message("pdf_resource_refused", "PDF:en får inte hämta \"{value}\": {reason}.",
             "Lägg filen under docs/ och hänvisa till den med en relativ adress, t.ex. bilder/karta.png.",
             {"value": "file:///etc/passwd", "reason": "den ligger utanför webbplatsen"}),

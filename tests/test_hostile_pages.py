@@ -98,6 +98,9 @@ def hostile_build(dataset, tmp_path_factory):
     for name, content, _, _ in FILES:
         (project / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
         (project / "docs" / name).write_text(content, "utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("url: https://www.smhi.se/", 'url: " JavaScript:alert(1)"'),
+                      "utf-8")
     result = run_build(project, project / "out", data=DATASETS[dataset])
     return result, expected, pdf_expected, project
 
@@ -130,6 +133,14 @@ def test_a_file_that_could_run_script_when_opened_is_named(hostile_build, index)
     name, _, line, words = FILES[index]
     said = [row for row in result.stdout.splitlines() if row.startswith(f"docs/{name}:{line}: ")]
     assert any(words in row for row in said), (said, result.stdout[-3000:])
+
+
+def test_a_quick_exit_address_that_runs_script_is_named_with_its_line_in_mkdocs_yml(hostile_build):
+    result, *_, project = hostile_build
+    line = next(n for n, row in enumerate((project / "mkdocs.yml").read_text("utf-8").splitlines(), 1)
+                if "JavaScript:alert(1)" in row)
+    assert f'mkdocs.yml:{line}: Adressen för knappen Lämna sidan snabbt, " JavaScript:alert(1)", går inte att ' \
+           "använda." in result.stdout, result.stdout[-3000:]
 
 
 def test_nothing_of_a_hostile_page_reaches_the_site(hostile_build):
