@@ -257,7 +257,8 @@ PhoneNumber = Annotated[Phone, PlainValidator(parse_phone), PlainSerializer(lamb
                         WithJsonSchema({
                             "type": ["string", "integer"], "pattern": r"^\+?[0-9 ()-]+$",
                             "description": "Svenskt telefonnummer som det står hos källan, t.ex. 020-100 200. "
-                                           "Bara siffror: skriv 0 (noll), inte bokstaven O.",
+                                           "Bara siffror: skriv 0 (noll), inte bokstaven O. Inga betalnummer "
+                                           "(0900, 0939, 0944) och inga 077-nummer.",
                         })]
 
 
