@@ -80,7 +80,8 @@ class _Checker(HTMLParser):
                 continue
             addresses = _srcset(value) if name.endswith("srcset") else [value]
             for address in addresses:
-                self._address(address, fetched, [address, *needles])
+                # Only the address itself: `href=` or `<a` would point at some other line of the page.
+                self._address(address, fetched, [address, raw.get(name, value), value])
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)

@@ -132,6 +132,9 @@ def test_json_ld_holds_the_text_as_typed(built_with_special_characters):
     flat = json.dumps(names, ensure_ascii=False)
     assert json.dumps(TEXT, ensure_ascii=False)[1:-1] in flat
     assert not ENTITY.search(flat)
+    # Inside <script> nothing is decoded: <, > and & stand as JSON escapes, so no "</script>" or "<!--"
+    # from data can end or confuse the element.
+    assert not [block for block in blocks if set(block) & set("<>&")]
 
 
 def test_the_search_index_shows_the_text_once_escaped(built_with_special_characters):
