@@ -61,7 +61,7 @@ ERROR_GROUPS = [
     ("Fel i menyn och inställningarna", ["page_not_in_nav", "nav_missing_page", "config_invalid",
                                          "quick_exit_url"]),
     ("Fel när webbplatsen byggs", ["folder_missing", "pdf_page_missing", "pdf_problem", "pdf_resource_refused",
-                                   "build_other"]),
+                                   "pdf_resource_unreadable", "build_other"]),
 ]
 
 

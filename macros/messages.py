@@ -404,6 +404,9 @@ _CATALOGUE = [
             "Skriv en adress som börjar med https:// under extra › quick_exit › url, t.ex. "
             "https://www.smhi.se/.",
             {"value": "javascript:history.back()"}),
+    Message("pdf_resource_unreadable", "PDF:en kan inte läsa \"{value}\".",
+            "Kontrollera att filen är en hel bild (PNG, JPEG eller SVG) som går att öppna, och spara den på nytt.",
+            {"value": "bilder/karta.png"}),
     Message("pdf_resource_refused", "PDF:en får inte hämta \"{value}\": {reason}.",
             "Lägg filen under docs/ och hänvisa till den med en relativ adress, t.ex. bilder/karta.png.",
             {"value": "file:///etc/passwd", "reason": "den ligger utanför webbplatsen"}),

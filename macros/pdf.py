@@ -439,10 +439,17 @@ def _is_refusal_echo(record: logging.LogRecord) -> bool:
     return "refused by SiteOnlyFetcher" in record.getMessage()
 
 
-def _refusal_message(refusal: Refusal, state: BuildState, docs_dir: Path) -> str:
+# WeasyPrint's words for a file it could open but not read as an image or a stylesheet.
+_UNREADABLE = re.compile(r"Failed to load (?:image|stylesheet) at (?:'(?P<url>[^']+)'|(?P<bare>\S+?) ?): ")
+
+
+def _refusal_message(refusal: Refusal, state: BuildState, docs_dir: Path, code: str = "pdf_resource_refused") -> str:
     """`docs/page.md:12: PDF:en får inte hämta "…": …`, at the first page or data line that holds it."""
     shown_url = refusal.url if not refusal.url.startswith("data:") else refusal.url[:40] + "…"
-    message = say("pdf_resource_refused", value=shown_url, reason=REASONS[refusal.reason])
+    if refusal.url.startswith("file:"):
+        inside = needles(refusal.url, docs_dir)
+        shown_url = f"docs/{inside[1]}" if len(inside) == 3 else shown_url  # a file of the site, as docs/…
+    message = say(code, value=shown_url, reason=REASONS.get(refusal.reason, ""))
     for needle in needles(refusal.url, docs_dir):
         places = _places(needle, state, docs_dir)
         if places:
@@ -469,9 +476,15 @@ def make(config, files, state: BuildState) -> Made:
         fetcher.refused.append(Refusal(href, "attachment"))
     document_html = _WITHOUT_ATTACHMENT.sub(" ", document_html)
     document, data, problems = render_pdf(document_html, str(docs_dir) + "/", source, fetcher)
-    for refusal in fetcher.refused:
-        log.error(_refusal_message(refusal, state, docs_dir))
+    said = [_refusal_message(refusal, state, docs_dir) for refusal in fetcher.refused]
     problems = [record for record in problems if not _is_refusal_echo(record)]
+    for record in [r for r in problems if _UNREADABLE.search(r.getMessage())]:
+        problems.remove(record)
+        found = _UNREADABLE.search(record.getMessage())
+        url = found["url"] or found["bare"]
+        said.append(_refusal_message(Refusal(url, "unreadable"), state, docs_dir, "pdf_resource_unreadable"))
+    for message in dict.fromkeys(said):  # each once, however often WeasyPrint asked
+        log.error(message)
     for level, message in problem_messages(problems, state, docs_dir):
         log.log(level, message)
     return Made(file_name(state.audience), data, len(document.pages), time.monotonic() - start)

@@ -57,6 +57,7 @@ PDF_PAGE = "stod-till-anhoriga.md"
 PDF_ROUTES = [
     ('<img src="../../../../../../../../etc/hostname" alt="">', "utanför webbplatsen"),
     ('<img src="finns-inte.png" alt="">', 'PDF:en får inte hämta'),
+    ('<img src="trasig.png" alt="">', 'PDF:en kan inte läsa'),
 ]
 
 
@@ -95,6 +96,7 @@ def hostile_build(dataset, tmp_path_factory):
         source += ["", markdown]
         pdf_expected.append((len(source), words))
     pdf_page.write_text("\n".join(source) + "\n", "utf-8")
+    (project / "docs" / "trasig.png").write_bytes(b"inte en bild")
     for name, content, _, _ in FILES:
         (project / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
         (project / "docs" / name).write_text(content, "utf-8")
@@ -124,7 +126,7 @@ def test_the_pdf_reads_only_files_of_the_site(hostile_build, index):
     result, _, pdf_expected, _ = hostile_build
     line, words = pdf_expected[index]
     said = [row for row in result.stdout.splitlines() if row.startswith(f"docs/{PDF_PAGE}:{line}: ")]
-    assert any("PDF:en får inte hämta" in row and words in row for row in said), (said, result.stdout[-3000:])
+    assert any(words in row for row in said), (said, result.stdout[-3000:])
 
 
 @pytest.mark.parametrize("index", range(len(FILES)), ids=[f[0] for f in FILES])
