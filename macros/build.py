@@ -121,8 +121,10 @@ def _report(problems: list[Problem], stream) -> None:
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 _RECORD = re.compile(r"^(?P<level>DEBUG|INFO|WARNING|ERROR|CRITICAL)\s+-\s+(?P<text>.*)$")
 # The kit's own messages (macros/hooks.py, page_macros.py, page_meta.py) already say file, line and fix.
-_OWN = re.compile(r"^(?P<file>[\w./-]+\.(?:md|ya?ml)|(?:docs|personal)/[\w./-]*):(?P<line>\d+)"
-                  r"(?P<sep>: | › )(?P<message>.+)$")
+# The kit's own messages; also files beside the pages that safe_html.file_problems checks (HTML, SVG, CSS,
+# scripts), and staff pages in personal/.
+_OWN = re.compile(r"^(?P<file>[\w./-]+\.(?:md|ya?ml|html?|xhtml|shtml|svgz?|xml|xslt?|css|[mc]?js|wasm|swf)|"
+                  r"(?:docs|personal)/[\w./-]*):(?P<line>\d+)(?P<sep>: | › )(?P<message>.+)$")
 _OWN_PDF = "PDF:en"
 
 _DID_YOU_MEAN = r"(?: Did you mean '(?P<suggest>[^']*)'\?)?"

@@ -19,6 +19,8 @@ from phonenumbers import shortnumberinfo
 from pydantic import PlainSerializer, PlainValidator, ValidationInfo, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from .safe_urls import scheme_of
+
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 LANG_PATTERN = r"^[a-z]{2}$"
 UNDATED = "odaterad"
@@ -72,7 +74,7 @@ Id = Annotated[str, PlainValidator(_id), WithJsonSchema({
 # A Markdown link's target with a scheme: [text](javascript:…) or a reference definition [x]: javascript:…
 _MARKDOWN_LINK = re.compile(r"(?:\]\(\s*<?|^\s*\[[^\]]+\]:\s*<?)\s*(([A-Za-z][A-Za-z0-9+.-]*):[^\s>]*)",
                             re.MULTILINE)
-_LINK_SCHEMES = ("http", "https", "mailto", "tel")
+_LINK_SCHEMES = ("https", "mailto", "tel")
 # An image: ![alt](address), ![alt][ref], or an HTML <img>. The PDF build would fetch it from the web.
 _IMAGE = re.compile(r"!\[[^\]]*\]\s*(?:\([^)]*\)?|\[[^\]]*\]?)|<img\b[^>]*>?", re.IGNORECASE)
 
@@ -91,15 +93,40 @@ def _link_target(rest: str) -> str:
 
 
 def _check_markdown(text: str) -> None:
-    """Links in a text go only to web, e-mail and phone addresses; a text holds no images."""
+    """Links in a text go only to https, e-mail and phone addresses; a text holds no images."""
     for match in _MARKDOWN_LINK.finditer(text):
         target, scheme = _link_target(match.group(1)), match.group(2)
         if scheme.lower() in _LINK_SCHEMES:
             continue
+        if scheme.lower() == "http":
+            raise catalogue_error("text_link_http", value=target, line=_line_of(text, target))
         raise catalogue_error("text_link_scheme", value=target, scheme=scheme, line=_line_of(text, target))
     image = _IMAGE.search(text)
     if image:
         raise catalogue_error("text_image", value=image.group(0), line=_line_of(text, image.group(0)))
+    _check_rendered_links(text)
+
+
+def _check_rendered_links(text: str) -> None:
+    """Every link the text becomes, read as a browser reads it: the patterns above miss `[x](<java\tscript:…>)`,
+    reference links written over several lines and spellings with entities, the rendered HTML does not."""
+    import html
+
+    import markdown
+
+    from .safe_html import findings
+
+    # As render.md_block and the PDF render it: any HTML shows as text, { cannot open an attribute list.
+    rendered = markdown.markdown(html.escape(str(text), quote=False).replace("{", "&#123;"))
+    for finding in findings(rendered):
+        target = finding.values.get("value", "")
+        line = _line_of(text, target) if target else _line_of(text)
+        if finding.code == "html_link_http":
+            raise catalogue_error("text_link_http", value=target, line=line)
+        if finding.code == "html_link_scheme":
+            raise catalogue_error("text_link_scheme", value=target, scheme=finding.values["scheme"], line=line)
+        if finding.code == "html_other_host":
+            raise catalogue_error("text_image", value=target, line=line)
 
 
 class Text(dict):
@@ -177,6 +204,22 @@ class Phone:
         return self.display
 
 
+# Swedish premium-rate ranges ("betalnummer", PTS' numbering plan), refused even where libphonenumber's
+# metadata would not know a number in them: 0900, 0939, 0944.
+PREMIUM_PREFIXES = ("+46900", "+46939", "+46944")
+
+
+def _not_a_paid_number(number: phonenumbers.PhoneNumber, display: str) -> None:
+    """A help site never publishes a number that costs the caller extra: premium rate (0900, 0939, 0944) or
+    shared cost (077), which flat-rate mobile plans often leave out."""
+    e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    kind = phonenumbers.number_type(number)
+    if kind == phonenumbers.PhoneNumberType.PREMIUM_RATE or e164.startswith(PREMIUM_PREFIXES):
+        raise catalogue_error("phone_premium", value=display)
+    if kind == phonenumbers.PhoneNumberType.SHARED_COST:
+        raise catalogue_error("phone_shared_cost", value=display)
+
+
 def parse_phone(value: Any) -> Phone:
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
@@ -198,7 +241,10 @@ def parse_phone(value: Any) -> Phone:
         raise catalogue_error("phone_not_swedish", value=display)
     digits = re.sub(r"\D", "", display)
     if not display.startswith("+") and shortnumberinfo.is_valid_short_number_for_region(number, "SE"):
+        if shortnumberinfo.expected_cost_for_region(number, "SE") == shortnumberinfo.ShortNumberCost.PREMIUM_RATE:
+            raise catalogue_error("phone_premium", value=display)
         return Phone(display, f"tel:{digits}", None)
+    _not_a_paid_number(number, display)
     if not phonenumbers.is_valid_number(number):
         raise catalogue_error("invalid_phone", value=display)
     if number.country_code != 46:
@@ -211,7 +257,8 @@ PhoneNumber = Annotated[Phone, PlainValidator(parse_phone), PlainSerializer(lamb
                         WithJsonSchema({
                             "type": ["string", "integer"], "pattern": r"^\+?[0-9 ()-]+$",
                             "description": "Svenskt telefonnummer som det står hos källan, t.ex. 020-100 200. "
-                                           "Bara siffror: skriv 0 (noll), inte bokstaven O.",
+                                           "Bara siffror: skriv 0 (noll), inte bokstaven O. Inga betalnummer "
+                                           "(0900, 0939, 0944) och inga 077-nummer.",
                         })]
 
 
@@ -230,21 +277,26 @@ Email = Annotated[str, PlainValidator(_email), WithJsonSchema({"type": "string",
 
 
 def _url(value: Any) -> str:
+    """Only https://: a scheme is read as a browser reads it (safe_urls), so no spelling of javascript: or
+    data: passes, and http:// is refused in every data file (visitors' privacy; the issue #15 rule)."""
     if not isinstance(value, str):
         raise catalogue_error("invalid_url", value=value)
     value = value.strip()
-    parts = urlsplit(value)
-    scheme = parts.scheme.lower()
-    if scheme and scheme not in ("http", "https"):
+    scheme = scheme_of(value)
+    if scheme == "http":
+        raise catalogue_error("url_http", value=value)
+    if scheme and scheme != "https":
         raise catalogue_error("url_scheme", value=value, scheme=scheme)
-    if not scheme or not parts.netloc or "." not in parts.hostname or any(c.isspace() for c in value):
+    parts = urlsplit(value)
+    if parts.scheme.lower() != "https" or not parts.netloc or "." not in (parts.hostname or "") \
+            or any(c.isspace() or ord(c) < 0x20 or c in "<>\"`" for c in value):
         raise catalogue_error("invalid_url", value=value)
     return value
 
 
 Url = Annotated[str, PlainValidator(_url), WithJsonSchema({
-    "type": "string", "format": "uri", "pattern": "^https?://",
-    "description": "Hel webbadress som börjar med https://. http:// kräver http_reason på samma post.",
+    "type": "string", "format": "uri", "pattern": "^https://",
+    "description": "Hel webbadress som börjar med https://.",
 })]
 
 

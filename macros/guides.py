@@ -45,21 +45,27 @@ PAGES = {
 
 ERROR_GROUPS = [
     ("Fel i en hel fil", ["file_missing", "file_unknown", "file_empty", "invalid_utf8", "yaml_syntax",
-                          "yaml_multiple_documents", "yaml_tag", "yaml_top_level", "duplicate_key"]),
+                          "yaml_multiple_documents", "yaml_tag", "yaml_top_level", "duplicate_key",
+                          "yaml_too_large", "yaml_too_many_aliases", "yaml_recursive_alias", "yaml_too_deep",
+                          "yaml_too_many_values", "control_character_in_file"]),
     ("Fel i ett värde", None),  # every code not listed elsewhere
     ("Fel på en sida", ["page_meta_missing", "page_meta_invalid", "page_meta_syntax",
                         "page_meta_unclosed", "macro_unknown_id", "macro_staff_in_public", "macro_undefined",
                         "macro_syntax", "macro_no_attribute", "macro_none_attribute", "macro_too_many_values",
                         "macro_missing_values", "macro_unknown_value", "macro_failed", "link_broken",
-                        "image_missing", "link_absolute", "link_unrecognized", "anchor_broken"]),
+                        "image_missing", "link_absolute", "link_unrecognized", "anchor_broken",
+                        "html_element", "html_event_handler", "html_link_scheme", "html_link_http",
+                        "html_other_host", "html_meta_refresh", "script_file"]),
     ("Intern text på en publik sida", ["staff_text_in_public_page", "staff_text_in_public_data",
                                        "staff_link_in_public", "staff_include_in_public",
                                        "staff_attachment_outside", "staff_reference_in_public",
                                        "staff_reference_always_public"]),
-    ("Nationella stödlinjer", ["registry_missing", "national_override", "national_copy", "hidden_unknown", "hidden_emergency",
-                               "hidden_reference", "featured_twice"]),
-    ("Fel i menyn och inställningarna", ["page_not_in_nav", "nav_missing_page", "config_invalid"]),
-    ("Fel när webbplatsen byggs", ["folder_missing", "pdf_page_missing", "pdf_problem", "build_other"]),
+    ("Nationella stödlinjer", ["registry_missing", "national_override", "national_copy", "hidden_unknown",
+                               "hidden_emergency", "hidden_reference", "featured_twice"]),
+    ("Fel i menyn och inställningarna", ["page_not_in_nav", "nav_missing_page", "config_invalid",
+                                         "quick_exit_url"]),
+    ("Fel när webbplatsen byggs", ["folder_missing", "pdf_page_missing", "pdf_problem", "pdf_resource_refused",
+                                   "pdf_resource_unreadable", "build_other"]),
 ]
 
 

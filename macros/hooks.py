@@ -20,7 +20,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 
 from mkdocs.structure.files import File  # noqa: E402
 
-from macros import git_dates, open_data, page_meta, pdf, search_index, theme_globals  # noqa: E402
+from macros import git_dates, open_data, page_meta, pdf, safe_html, search_index, theme_globals  # noqa: E402
 from macros import audience as separation  # noqa: E402  (`audience` is a local name below)
 from macros.load import DataErrors  # noqa: E402
 from macros.render import text  # noqa: E402
@@ -113,6 +113,9 @@ def on_files(files, config):
     """Add the open-data files and robots.txt as generated files, so that links to them are validated."""
     if not _default_language_build(config):
         return files
+    # HTML, SVG, CSS and script files in docs/ could run script or fetch from another host when opened.
+    for message in safe_html.file_problems(files, str(Path(config.docs_dir).resolve())):
+        log.error(message)
     state = current()
     for path, content in open_data.files(state.view, state.today).items():
         files.append(File.generated(config, path, content=content))
@@ -156,6 +159,10 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(html, page, config, files):
     # Communicators' notes in <!-- … --> stay in the Markdown; the PDF's size placeholder stays for fill_size.
     html = separation.without_comments(html, keep=(pdf.SIZE_MARK,))
+    # No script, embed, unsafe link or resource from another host in any page's content (both sites).
+    for message in safe_html.page_problems(html, page.file.abs_src_path, f"docs/{page.file.src_uri}"):
+        log.error(message)
+    safe_html.escape_page_texts(page)
     if not current().staff:
         shown = separation.source_name(page.file.src_uri)
         for message in separation.link_problems(html, page.url, page.file.abs_src_path, shown, config.site_url,

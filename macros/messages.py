@@ -155,10 +155,6 @@ _CATALOGUE = [
     Message("url_scheme", "\"{value}\" är ingen webbadress för besökare (den börjar med {scheme}:).",
             "Använd en adress som börjar med https://. Telefonnummer skrivs i phone och e-post i email.",
             {"value": "javascript:alert(1)", "scheme": "javascript"}),
-    Message("http_needs_reason", "\"{value}\" använder http, utan kryptering.",
-            "Byt till https:// om webbplatsen har det. Går det inte: skriv varför i fältet http_reason på "
-            "samma post.",
-            {"value": "http://www.exempel.se/"}),
     Message("invalid_id", "\"{value}\" går inte att använda som id.",
             "Använd små bokstäver a–z, siffror och bindestreck, t.ex. orostelefonen eller kommunens-vaxel.",
             {"value": "Orostelefonen 2"}),
@@ -393,6 +389,91 @@ _CATALOGUE = [
             "Skriv det med ord eller ta bort det. Emojier visas när typsnittet Noto Color Emoji finns på datorn "
             "som bygger (make site installerar det).",
             {"char": "📞", "codepoint": "U+1F4DE", "record": " i posten bris"}),
+    # --- Hostile input: what no data file or page may hold (macros/safe_urls.py, safe_html.py) -----------
+    Message("url_http", "\"{value}\" använder http, utan kryptering.",
+            "Skriv adressen med https://. Varje adress i datafilerna måste börja med https://; har webbplatsen "
+            "inte https, hänvisa till en sida hos källan som har det.",
+            {"value": "http://www.exempel.se/"}),
+    Message("text_link_http", "Länken \"{value}\" i texten använder http, utan kryptering.",
+            "Skriv länken med https://.",
+            {"value": "http://www.exempel.se/"}),
+    Message("phone_premium", "\"{value}\" är ett betalnummer (som 0900, 0939 och 0944): den som ringer "
+            "betalar en extra avgift.",
+            "Publicera aldrig ett betalnummer på en webbplats om stöd. Använd organisationens vanliga nummer, "
+            "eller ett 020-nummer, som är gratis att ringa.",
+            {"value": "0900-123 45 67"}),
+    Message("phone_shared_cost", "\"{value}\" är ett 077-nummer (delad kostnad): det ingår ofta inte i "
+            "fria samtal på mobilabonnemang, så den som ringer kan få betala.",
+            "Använd organisationens vanliga nummer, eller ett 020-nummer, som är gratis att ringa.",
+            {"value": "0771-123 456"}),
+    Message("control_character", "Fältet {field} innehåller tecknet {char}, som inte syns men kan ändra hur "
+            "texten visas, läses eller hittas.",
+            "Skriv om texten på raden för hand i stället för att klistra in den: tecknet följer ofta med när "
+            "man kopierar från ett annat program.",
+            {"field": "name", "char": "U+202E (RIGHT-TO-LEFT OVERRIDE)"}),
+    Message("control_character_in_file", "Raden innehåller tecknet {char}, som inte får stå i en datafil.",
+            "Skriv om texten på raden för hand i stället för att klistra in den: tecknet följer ofta med när "
+            "man kopierar från ett annat program.",
+            {"char": "U+0007 (styrtecken)"}),
+    Message("yaml_too_large", "Filen är {size} stor. En datafil får vara högst {limit}.",
+            "Kontrollera att ingen lång text, bild eller export har klistrats in av misstag: datafilerna är "
+            "vanligen några kilobyte. Längre texter hör hemma på en sida under docs/.",
+            {"size": "3,2 MB", "limit": "1 MB"}),
+    Message("yaml_too_many_aliases", "Filen använder fler än {limit} hänvisningar med * (YAML-alias).",
+            "Skriv ut värdena där de ska stå, i stället för att hänvisa till dem med & och *.",
+            {"limit": 50}),
+    Message("yaml_recursive_alias", "Hänvisningen *{anchor} pekar på den post som den själv står i, så "
+            "värdet tar aldrig slut.",
+            "Ta bort *{anchor} och skriv ut värdet.",
+            {"anchor": "a"}),
+    Message("yaml_too_deep", "Filen har fler än {limit} nivåer inuti varandra.",
+            "Kontrollera att varje [ och {{ stängs och att indragen stämmer: datafilerna behöver aldrig så "
+            "många nivåer.",
+            {"limit": 30}),
+    Message("yaml_too_many_values", "Filen blir för stor när hänvisningarna med * fylls i: mer än {limit} "
+            "värden.",
+            "Skriv ut värdena där de ska stå, i stället för att hänvisa till dem med & och *.",
+            {"limit": 100000}),
+    Message("html_element", "Sidan innehåller elementet <{tag}>, som kan köra kod, visa en annan webbplats "
+            "inuti sidan eller skicka iväg det besökaren skriver.",
+            "Ta bort det. Webbplatsens egna skript är de enda som får finnas; vill du visa något från en annan "
+            "webbplats, länka till den.",
+            {"tag": "script"}),
+    Message("html_event_handler", "Elementet <{tag}> har attributet {attr}, som kör kod i besökarens "
+            "webbläsare.",
+            "Ta bort attributet.",
+            {"tag": "img", "attr": "onerror"}),
+    Message("html_link_scheme", "Adressen \"{value}\" går inte att använda: den börjar med {scheme}:, som kan "
+            "köra kod eller visa något annat än det länken säger.",
+            "Länka bara till adresser som börjar med https://, mailto: eller tel:, eller till en annan sida på "
+            "webbplatsen.",
+            {"value": "javascript:alert(1)", "scheme": "javascript"}),
+    Message("html_link_http", "Länken \"{value}\" använder http, utan kryptering.",
+            "Skriv länken med https://. Har webbplatsen inte https, länka till en sida som har det.",
+            {"value": "http://www.exempel.se/"}),
+    Message("html_other_host", "Sidan hämtar \"{value}\" från en annan webbplats ({host}).",
+            "Lägg filen under docs/ och hänvisa till den där: webbplatsen hämtar aldrig något från andra "
+            "webbplatser, för besökarnas integritet.",
+            {"value": "https://exempel.se/bild.png", "host": "exempel.se"}),
+    Message("html_meta_refresh", "Sidan innehåller <meta http-equiv=\"refresh\">, som skickar besökaren "
+            "vidare till en annan sida.",
+            "Ta bort den och länka till sidan i stället.",
+            {}),
+    Message("script_file", "{file} är ett skript. Webbplatsens egna skript i docs/assets/javascripts/ är de "
+            "enda som får finnas.",
+            "Ta bort filen. Ska den vara en bilaga, spara den i ett format som inte kör kod, t.ex. PDF eller "
+            "text.",
+            {"file": "docs/verktyg.js"}),
+    Message("quick_exit_url", "Adressen för knappen Lämna sidan snabbt, \"{value}\", går inte att använda.",
+            "Skriv en adress som börjar med https:// under extra › quick_exit › url, t.ex. "
+            "https://www.smhi.se/.",
+            {"value": "javascript:history.back()"}),
+    Message("pdf_resource_unreadable", "PDF:en kan inte läsa \"{value}\".",
+            "Kontrollera att filen är en hel bild (PNG, JPEG eller SVG) som går att öppna, och spara den på nytt.",
+            {"value": "bilder/karta.png"}),
+    Message("pdf_resource_refused", "PDF:en får inte hämta \"{value}\": {reason}.",
+            "Lägg filen under docs/ och hänvisa till den med en relativ adress, t.ex. bilder/karta.png.",
+            {"value": "file:///etc/passwd", "reason": "den ligger utanför webbplatsen"}),
 ]
 
 CATALOGUE: dict[str, Message] = {m.code: m for m in _CATALOGUE}

@@ -51,18 +51,9 @@ class Sourced(Strict):
     source_note: LocalText | None = Field(None, description="Kort förklaring om källan, t.ex. en motsägelse.")
     check_note: Plain | None = Field(
         None, description="Något som behöver kontrolleras. Visas i rapporten om färskhet, inte på webbplatsen.")
-    http_reason: Plain | None = Field(None, description="Varför en adress på posten måste vara http://.")
     verified_by: Plain | None = Field(
         None, description="Vem eller vad som kontrollerade uppgiften mot källan: en funktion, eller "
                           "källbevakningen när en maskin har sett uppgifterna på källan (make sources).")
-
-    @model_validator(mode="after")
-    def _http_needs_reason(self):
-        if self.http_reason is None:
-            for name, value in self:
-                if isinstance(value, str) and value.startswith("http://"):
-                    raise catalogue_error("http_needs_reason", value=value, at=name)
-        return self
 
     @property
     def is_undated(self) -> bool:

@@ -159,9 +159,36 @@ CSV_COLUMNS = ["id", "name_sv", "name_en", "phone", "phone_e164", "tel", "sms", 
                "hours_sv", "hours_en", "source", "verified"]
 
 
+# A spreadsheet reads a cell that starts with one of these as a formula (CSV injection). OWASP's rule: such a
+# cell gets a leading ', which Excel and LibreOffice hide and which keeps the text as typed (+46 8 … stays
+# +46 8 …, where Excel would otherwise show 46812345678 or an error). The JSON keeps every value as it is:
+# it is read by programs, not spreadsheets. spreadsheet_cell / raw_cell turn one into the other.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value: str) -> str:
+    """The value as a CSV cell that a spreadsheet shows as text, never runs as a formula."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def raw_cell(cell: str) -> str:
+    """The value a CSV cell stands for (what the JSON says): spreadsheet_cell undone."""
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS) else cell
+
+
+class _SpreadsheetWriter:
+    """csv.writer whose every cell goes through spreadsheet_cell."""
+
+    def __init__(self, buffer):
+        self._writer = csv.writer(buffer, lineterminator="\r\n")
+
+    def writerow(self, row: list[str]) -> None:
+        self._writer.writerow([spreadsheet_cell(str(cell)) for cell in row])
+
+
 def _csv(records: list[OpenRecord], extra: list[str]) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer = _SpreadsheetWriter(buffer)
     writer.writerow(CSV_COLUMNS + extra)
     for record in records:
         row = [record.id, record.name["sv"], record.name["en"],

@@ -34,6 +34,7 @@ from markupsafe import Markup
 from . import render
 from .messages import say, ui
 from .models import CATEGORIES, Contact, SupportLine
+from .pdf_fetch import REASONS, Refusal, SiteOnlyFetcher, attachments, needles
 from .pdf_html import Chapter, prefixed, rebase, soft_hyphens
 from .pdf_source import Provenance, provenance
 from .site import BuildState
@@ -414,15 +415,50 @@ def _source_date(source: Provenance):
             os.environ["SOURCE_DATE_EPOCH"] = saved
 
 
-def render_pdf(document_html: str, base_url: str, source: Provenance):
-    """(document, bytes, WeasyPrint's warnings): tagged PDF/UA-1, the same bytes for the same inputs."""
+# What WeasyPrint may read besides the site's docs/: the kit's own PDF templates (pdf_fetch.py).
+KIT_FOLDERS = [Path(__file__).resolve().parent / "templates" / "pdf"]
+
+
+def render_pdf(document_html: str, base_url: str, source: Provenance, fetcher=None):
+    """(document, bytes, WeasyPrint's warnings): tagged PDF/UA-1, the same bytes for the same inputs.
+    WeasyPrint reads only through `fetcher` (by default: files under base_url and the kit's templates)."""
     from weasyprint import HTML  # imported here: only builds that make a PDF pay for it
 
+    from .pdf_fetch import SiteOnlyFetcher
+
+    fetcher = fetcher or SiteOnlyFetcher([Path(base_url), *KIT_FOLDERS])
     options = {"pdf_variant": "pdf/ua-1", "pdf_identifier": True}
     with _weasyprint_problems() as problems, _source_date(source):
-        document = HTML(string=document_html, base_url=base_url).render(**options)
+        document = HTML(string=document_html, base_url=base_url, url_fetcher=fetcher).render(**options)
         data = document.write_pdf(**options)
     return document, data, problems
+
+
+_WITHOUT_ATTACHMENT = re.compile(r"""\brel\s*=\s*(["']?)[^"'>]*\battachment\b[^"'>]*\1""", re.IGNORECASE)
+
+
+def _is_refusal_echo(record: logging.LogRecord) -> bool:
+    """WeasyPrint's own English warning about an address the fetcher refused: told in Swedish instead."""
+    return "refused by SiteOnlyFetcher" in record.getMessage()
+
+
+# WeasyPrint's words for a file it could open but not read as an image or a stylesheet.
+_UNREADABLE = re.compile(r"Failed to load (?:image|stylesheet) at (?:'(?P<url>[^']+)'|(?P<bare>\S+?) ?): ")
+
+
+def _refusal_message(refusal: Refusal, state: BuildState, docs_dir: Path, code: str = "pdf_resource_refused") -> str:
+    """`docs/page.md:12: PDF:en får inte hämta "…": …`, at the first page or data line that holds it."""
+    shown_url = refusal.url if not refusal.url.startswith("data:") else refusal.url[:40] + "…"
+    if refusal.url.startswith("file:"):
+        inside = needles(refusal.url, docs_dir)
+        shown_url = f"docs/{inside[1]}" if len(inside) == 3 else shown_url  # a file of the site, as docs/…
+    message = say(code, value=shown_url, reason=REASONS.get(refusal.reason, ""))
+    for needle in needles(refusal.url, docs_dir):
+        places = _places(needle, state, docs_dir)
+        if places:
+            shown, line, _ = places[0]
+            return f"{shown}:{line}: {message}"
+    return message
 
 
 @dataclass(frozen=True)
@@ -437,8 +473,22 @@ def make(config, files, state: BuildState) -> Made:
     start = time.monotonic()
     source = provenance(state.root, state.today)
     document_html = compose(config, files, state, source)
-    document, data, problems = render_pdf(document_html, str(Path(config.docs_dir)) + "/", source)
-    for level, message in problem_messages(problems, state, Path(config.docs_dir)):
+    docs_dir = Path(config.docs_dir)
+    fetcher = SiteOnlyFetcher([docs_dir, *KIT_FOLDERS])
+    for href in attachments(document_html):  # embedded files: none but the kit's (there are none today)
+        fetcher.refused.append(Refusal(href, "attachment"))
+    document_html = _WITHOUT_ATTACHMENT.sub(" ", document_html)
+    document, data, problems = render_pdf(document_html, str(docs_dir) + "/", source, fetcher)
+    said = [_refusal_message(refusal, state, docs_dir) for refusal in fetcher.refused]
+    problems = [record for record in problems if not _is_refusal_echo(record)]
+    for record in [r for r in problems if _UNREADABLE.search(r.getMessage())]:
+        problems.remove(record)
+        found = _UNREADABLE.search(record.getMessage())
+        url = found["url"] or found["bare"]
+        said.append(_refusal_message(Refusal(url, "unreadable"), state, docs_dir, "pdf_resource_unreadable"))
+    for message in dict.fromkeys(said):  # each once, however often WeasyPrint asked
+        log.error(message)
+    for level, message in problem_messages(problems, state, docs_dir):
         log.log(level, message)
     return Made(file_name(state.audience), data, len(document.pages), time.monotonic() - start)
 

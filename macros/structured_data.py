@@ -75,5 +75,7 @@ def json_ld(data: SiteData, lang: str = "sv", in_doubt: Callable[[SupportLine], 
 
 def json_ld_script(data: SiteData, lang: str = "sv", in_doubt: Callable[[SupportLine], bool] = lambda line: False) -> str:
     body = json.dumps(json_ld(data, lang, in_doubt), ensure_ascii=False, separators=(",", ":"))
-    # "</" cannot end the script element early: escape it the way JSON allows.
-    return '<script type="application/ld+json">' + body.replace("</", "<\\/") + "</script>"
+    # No "</script>" and no "<!--" may end or confuse the script element: <, > and & are written as JSON
+    # escapes (\u003c …), which mean the same to a JSON reader.
+    body = body.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return '<script type="application/ld+json">' + body + "</script>"

@@ -27,7 +27,7 @@ class ThemeHelpers:
         self.municipality = state.view.municipality
         self.audience = state.audience
         self.staff = state.staff
-        self.quick_exit = quick_exit_url(config.extra)
+        self.quick_exit = _safe_quick_exit(quick_exit_url(config.extra), config)
         i18n = config.plugins.get("i18n")
         self.default_language = i18n.default_language if i18n else "sv"
 
@@ -67,8 +67,9 @@ class ThemeHelpers:
         return Markup("\n".join(render.support_line_html(line, ctx, 2, html_heading=True) for line in lines))
 
     def ui(self, key: str, lang: str = "sv", **values) -> Markup:
-        """A label; the values put into it may come from data, so the result is escaped."""
-        return escape(ui(key, lang, **values))
+        """A label; the values put into it may come from data. The label is escaped, then each value once:
+        a value that is already Markup (mv.t) is not escaped again (security's, not security&#39;s)."""
+        return Markup(escape(ui(key, lang))).format(**values) if values else escape(ui(key, lang))
 
     def t(self, value, lang: str = "sv") -> Markup:
         return escape(render.text(value, lang))
@@ -95,6 +96,31 @@ class ThemeHelpers:
             html = render._render("notices.html",
                                   notices=[ui("review_overdue", lang, date=render.long_date(due, lang))]) + html
         return Markup(html)
+
+
+def _safe_quick_exit(url: str | None, config) -> Markup | None:
+    """The quick exit's address, only if it is https: the button replaces the page with it, so a javascript:
+    address would run script on every page. Any other is a build error naming the line of mkdocs.yml."""
+    import logging
+    from pathlib import Path
+
+    from .audience import line_with
+    from .messages import say
+    from .safe_urls import normalised, scheme_of
+
+    if url is None:
+        return None
+    if isinstance(url, str) and scheme_of(url) == "https" and normalised(url) == url.strip():
+        return escape(url.strip())
+    source = Path(config.config_file_path)
+    line, shown = 1, source.name
+    for candidate in (source, source.parent / "mkdocs.yml"):  # the staff config inherits mkdocs.yml
+        text = candidate.read_text("utf-8") if candidate.is_file() else ""
+        if str(url) in text or "quick_exit" in text:
+            line, shown = line_with(text, [str(url), "quick_exit"]), candidate.name
+            break
+    logging.getLogger("mkdocs.plugins.motverka").error(f"{shown}:{line}: {say('quick_exit_url', value=url)}")
+    return None
 
 
 def install(env, config) -> None:

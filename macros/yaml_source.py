@@ -28,8 +28,52 @@ _SAFE_TAGS = {
 }
 
 
+# Limits that keep a hostile or broken file from exhausting memory or time (issue 15). The real data files
+# are a few kilobytes, use no aliases and nest at most six levels deep.
+MAX_BYTES = 1_000_000      # 1 MB per data file
+MAX_ALIASES = 50           # *name references in one file
+MAX_DEPTH = 30             # collections inside collections
+MAX_VALUES = 100_000       # values once aliases are filled in ("billion laughs" stops here)
+
+
+class _Limit(Exception):
+    """A file over one of the limits: (line, code, values) for the Problem that reports it."""
+
+    def __init__(self, line: int, code: str, **values):
+        super().__init__(code)
+        self.problem = Problem(line, code, values)
+
+
 class _Loader(yaml.SafeLoader):
-    """SafeLoader with YAML 1.2-like implicit typing (see module docstring)."""
+    """SafeLoader with YAML 1.2-like implicit typing (see module docstring), and a composer that stops at
+    MAX_DEPTH nesting levels, at MAX_ALIASES aliases and at an alias to a collection that holds it."""
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self._depth = 0
+        self._aliases = 0
+        self._open_anchors: list[str] = []
+
+    def compose_node(self, parent, index):
+        event = self.peek_event()
+        line = event.start_mark.line + 1 if event.start_mark else 1
+        if isinstance(event, yaml.AliasEvent):
+            self._aliases += 1
+            if self._aliases > MAX_ALIASES:
+                raise _Limit(line, "yaml_too_many_aliases", limit=MAX_ALIASES)
+            if event.anchor in self._open_anchors:
+                raise _Limit(line, "yaml_recursive_alias", anchor=event.anchor)
+            return super().compose_node(parent, index)
+        self._depth += 1
+        if self._depth > MAX_DEPTH:
+            raise _Limit(line, "yaml_too_deep", limit=MAX_DEPTH)
+        anchor = getattr(event, "anchor", None)
+        self._open_anchors.append(anchor)
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._open_anchors.pop()
+            self._depth -= 1
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -101,6 +145,10 @@ class YamlDocument:
 
 def read_yaml(path: Path) -> YamlDocument:
     doc = YamlDocument()
+    size = path.stat().st_size
+    if size > MAX_BYTES:  # not even read: a file of gigabytes would fill the memory
+        doc.problems.append(Problem(1, "yaml_too_large", {"size": _megabytes(size), "limit": _megabytes(MAX_BYTES)}))
+        return doc
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
@@ -113,7 +161,11 @@ def read_yaml(path: Path) -> YamlDocument:
     if not _has_content(text):
         doc.problems.append(Problem(1, "file_empty"))
         return doc
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)  # the reader checks every character here, before any parsing
+    except yaml.reader.ReaderError as error:
+        doc.problems.append(_character_problem(error, text))
+        return doc
     try:
         node = loader.get_single_node()
     except yaml.composer.ComposerError as error:
@@ -123,16 +175,56 @@ def read_yaml(path: Path) -> YamlDocument:
         else:
             doc.problems.append(_syntax_problem(error, text))
         return doc
+    except yaml.reader.ReaderError as error:
+        doc.problems.append(_character_problem(error, text))
+        return doc
     except yaml.YAMLError as error:
         doc.problems.append(_syntax_problem(error, text))
+        return doc
+    except _Limit as limit:
+        doc.problems.append(limit.problem)
+        return doc
+    except RecursionError:
+        doc.problems.append(Problem(1, "yaml_too_deep", {"limit": MAX_DEPTH}))
         return doc
     finally:
         loader.dispose()
     if node is None:
         doc.problems.append(Problem(1, "file_empty"))
         return doc
-    doc.data = _value(loader, node, (), doc)
+    counter = [0]
+    try:
+        doc.data = _value(loader, node, (), doc, counter)
+    except _Limit as limit:
+        doc.problems.append(limit.problem)
+        doc.data = None
     return doc
+
+
+def _character_problem(error: yaml.reader.ReaderError, text: str) -> Problem:
+    """A character YAML allows nowhere in a file (U+0007, U+0080–U+009F …), with its line."""
+    character = error.character
+    char = chr(character) if isinstance(character, int) else str(character)
+    line = text[: error.position].count("\n") + 1 if isinstance(error.position, int) else 1
+    return Problem(line, "control_character_in_file", {"char": _describe(char)})
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB".replace(".", ",").replace(",0 MB", " MB")
+
+
+# Characters refused in a text value: C0 and C1 controls except tab and line break, bidirectional embeddings,
+# overrides and isolates (they reorder what a reader sees: "Trojan Source"), and the invisible zero-width
+# space and byte-order mark, which break search and the matching of numbers. Zero-width joiners stay
+# (emoji and some scripts need them).
+_REFUSED_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200b\ufeff]")
+
+
+def _describe(char: str) -> str:
+    import unicodedata
+
+    name = unicodedata.name(char, "")
+    return f"U+{ord(char):04X} ({name or 'styrtecken'})"
 
 
 def _has_content(text: str) -> bool:
@@ -202,7 +294,10 @@ def _indented_more(lines: list[str], line: int) -> bool:
     return indent > above_indent and re.match(r"^\s*(?:- )?[^\s#:][^:]*:\s+\S", above) is not None
 
 
-def _value(loader: _Loader, node: yaml.Node, path: tuple, doc: YamlDocument):
+def _value(loader: _Loader, node: yaml.Node, path: tuple, doc: YamlDocument, counter: list[int]):
+    counter[0] += 1
+    if counter[0] > MAX_VALUES:
+        raise _Limit(node.start_mark.line + 1, "yaml_too_many_values", limit=MAX_VALUES)
     doc.lines.setdefault(path, node.start_mark.line + 1)
     if node.tag not in _SAFE_TAGS:
         doc.problems.append(Problem(node.start_mark.line + 1, "yaml_tag", {"tag": node.tag}))
@@ -216,6 +311,7 @@ def _value(loader: _Loader, node: yaml.Node, path: tuple, doc: YamlDocument):
                 doc.problems.append(Problem(key_line, "yaml_syntax", {"problem": "ett fältnamn är inte text"}))
                 continue
             key = key_node.value
+            _refuse_hidden_characters(key, key_line, path + (key,), doc)
             if key in seen:
                 doc.problems.append(Problem(key_line, "duplicate_key", {"key": key, "other_line": seen[key]}))
                 continue
@@ -226,10 +322,10 @@ def _value(loader: _Loader, node: yaml.Node, path: tuple, doc: YamlDocument):
                 # tell a text cut at a comma.)
                 doc.empty_keys[path + (key,)] = key_line
                 continue
-            result[key] = _value(loader, value_node, path + (key,), doc)
+            result[key] = _value(loader, value_node, path + (key,), doc, counter)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_value(loader, item, path + (index,), doc) for index, item in enumerate(node.value)]
+        return [_value(loader, item, path + (index,), doc, counter) for index, item in enumerate(node.value)]
     try:
         value = loader.construct_object(node, deep=True)
     except (ValueError, yaml.constructor.ConstructorError):
@@ -238,7 +334,22 @@ def _value(loader: _Loader, node: yaml.Node, path: tuple, doc: YamlDocument):
             return _source_text(node.value, node, doc)
         doc.problems.append(Problem(node.start_mark.line + 1, "invalid_value", {"value": node.value}))
         return None
-    return _source_text(value, node, doc) if isinstance(value, str) else value
+    if isinstance(value, str):
+        text = _source_text(value, node, doc)
+        _refuse_hidden_characters(text, text.line, path, doc)
+        return text
+    return value
+
+
+def _refuse_hidden_characters(text: str, line: int, path: tuple, doc: YamlDocument) -> None:
+    """A problem naming the field and the exact line for a control or bidi character in a text."""
+    found = _REFUSED_CHARACTERS.search(text)
+    if found is None:
+        return
+    if isinstance(text, SourceText):
+        line = text.line_of(found.group(0))  # the value's first line when it was written as an escape (\u202e)
+    field = next((str(part) for part in reversed(path) if isinstance(part, str)), "?")
+    doc.problems.append(Problem(line, "control_character", {"field": field, "char": _describe(found.group(0))}))
 
 
 def _is_null(node: yaml.Node) -> bool:

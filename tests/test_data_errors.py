@@ -162,17 +162,16 @@ def test_a_script_url_is_rejected(data_copy):
                in e for e in errors)
 
 
-def test_http_needs_a_reason_and_is_accepted_with_one(data_copy):
+def test_http_is_refused_even_with_a_reason(data_copy):
     path = registry_of(data_copy)
-    replace(path, "    url: https://exit.fryshuset.se/", "    url: http://exit.fryshuset.se/")
+    replace(path, "    url: https://exit.fryshuset.se/",
+            "    url: http://exit.fryshuset.se/\n    http_reason: Webbplatsen saknar https.")
     errors = errors_for(data_copy)
-    # The record-level check names the field, on the field's line.
     assert any(e.startswith(f"national/support_lines.yml:{line_of(path, 'url: http://exit')} › support_lines › nr 5 "
                             '(Exit) › url: "http://exit.fryshuset.se/" använder http, utan kryptering.')
                for e in errors), errors
-    replace(path, "    url: http://exit.fryshuset.se/",
-            "    url: http://exit.fryshuset.se/\n    http_reason: Webbplatsen saknar https.")
-    assert load_site_data(data_copy, today=TODAY, registry=registry_of(data_copy)).support_line("exit-fryshuset").url.startswith("http://")
+    # The old escape hatch is gone: every address in every data file is https.
+    assert any("http_reason: Fältet http_reason finns inte här." in e for e in errors), errors
 
 
 def test_an_impossible_date_and_a_future_date_are_named(data_copy):
