@@ -28,6 +28,7 @@ def test_a_support_line_renders_as_this_exact_card():
 ### Testlinjen
 
 <p class="mv-card__org">Org</p>
+
 <p class="mv-card__call"><a class="mv-call" href="tel:+4620100200">Ring 020-100 200</a></p>
 <dl class="mv-facts">
 <dt>Öppet</dt>
