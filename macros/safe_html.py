@@ -19,7 +19,11 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from .safe_urls import link_problem, other_host
+from .safe_urls import link_problem, other_host, scheme_of
+
+# Schemes that run code when a browser follows or loads them, refused in every attribute, not only in the
+# attributes known to hold an address.
+SCRIPT_SCHEMES = {"javascript", "vbscript", "livescript", "mocha"}
 
 # Elements that run code, embed another document or replace the page: never in content. Also the elements
 # a browser reads as raw text (noscript, xmp, …), where html.parser and a browser disagree about where the
@@ -77,6 +81,11 @@ class _Checker(HTMLParser):
                 continue
             fetched = name in _FETCHED or (name in ("href", "xlink:href") and tag in _HREF_FETCHED)
             if not fetched and name not in _FOLLOWED:
+                # Any other attribute may still be read as an address by some element or a future
+                # browser (MathML href, a custom element's script): a script scheme is refused everywhere.
+                if scheme_of(value) in SCRIPT_SCHEMES:
+                    self.findings.append(Finding("html_link_scheme",
+                                                 {"value": _shown(value), "scheme": scheme_of(value)}, needles))
                 continue
             addresses = _srcset(value) if name.endswith("srcset") else [value]
             for address in addresses:

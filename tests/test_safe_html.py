@@ -41,6 +41,8 @@ def test_addresses_a_page_needs_are_allowed(address):
     ("<p style=\"background-image: image-set('https://annan.example/a.png' 1x)\">", "html_other_host"),
     ('<style>@import "https://annan.example/a.css";</style>', "html_other_host"),
     ('<img srcset="bild.png 1x, https://annan.example/b.png 2x" alt="">', "html_other_host"),
+    ('<math href="java&#x0A;script:alert(1)"><mi>x</mi></math>', "html_link_scheme"),    # an unlisted attribute
+    ('<x-knapp to=" VBScript:msgbox(1)">x</x-knapp>', "html_link_scheme"),
     ('<a href="http://www.exempel.se/">x</a>', "html_link_http"),
     ('<img src="http://www.exempel.se/a.png" alt="">', "html_other_host"),
 ])
