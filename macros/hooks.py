@@ -20,7 +20,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 
 from mkdocs.structure.files import File  # noqa: E402
 
-from macros import git_dates, open_data, page_meta, pdf, search_index, theme_globals  # noqa: E402
+from macros import git_dates, open_data, page_meta, pdf, search_index, site_address, theme_globals  # noqa: E402
 from macros import audience as separation  # noqa: E402  (`audience` is a local name below)
 from macros.load import DataErrors  # noqa: E402
 from macros.render import text  # noqa: E402
@@ -62,6 +62,12 @@ def on_config(config):
     else:
         config.theme.static_templates.discard("404.html")
     municipality = state.view.municipality
+    # The public address: SITE_URL, else the data's (the public site's, so not for the staff site); none
+    # leaves canonical links and the sitemap out. (make serve has already set its own 127.0.0.1 address.)
+    if not config.site_url and not state.staff:
+        config.site_url = site_address.resolve(municipality.site_url)
+    if not config.site_url:
+        config.theme.static_templates.discard("sitemap.xml")
     config.site_name = f"{text(municipality.site_title, lang)} – {municipality.name}"
     # Fallback only: every page has its own description in its front matter (page_meta checks it).
     config.site_description = text(state.view.plan.summary, lang)
@@ -111,6 +117,10 @@ def _default_language_build(config) -> bool:
 @event_priority(-200)  # after static-i18n, which cannot handle generated files
 def on_files(files, config):
     """Add the open-data files and robots.txt as generated files, so that links to them are validated."""
+    # Without an address the sitemap is not rendered (on_config); nor is its template copied as a file.
+    sitemap = None if config.site_url else files.get_file_from_path("sitemap.xml")
+    if sitemap is not None:
+        files.remove(sitemap)
     if not _default_language_build(config):
         return files
     state = current()
@@ -119,7 +129,7 @@ def on_files(files, config):
     if state.staff:
         robots = "# Personalens webbplats: ska inte indexeras.\nUser-agent: *\nDisallow: /\n"
     else:
-        robots = f"User-agent: *\nAllow: /\nSitemap: {config.site_url or ''}sitemap.xml\n"
+        robots = "User-agent: *\nAllow: /\n" + (f"Sitemap: {config.site_url}sitemap.xml\n" if config.site_url else "")
     files.append(File.generated(config, "robots.txt", content=robots))
     return files
 

@@ -155,6 +155,15 @@ _CATALOGUE = [
     Message("url_scheme", "\"{value}\" är ingen webbadress för besökare (den börjar med {scheme}:).",
             "Använd en adress som börjar med https://. Telefonnummer skrivs i phone och e-post i email.",
             {"value": "javascript:alert(1)", "scheme": "javascript"}),
+    Message("site_url_loopback", "\"{value}\" är en adress på den här datorn, inte där webbplatsen publiceras.",
+            "Skriv webbplatsens riktiga adress, t.ex. https://www.kommun.se/motverka/, eller ta bort site_url.",
+            {"value": "http://127.0.0.1:8000/"}),
+    Message("site_address_missing", "Webbplatsen har ingen adress: sitemap och kanoniska länkar utelämnades.",
+            "Ska webbplatsen publiceras, skriv dess adress i site_url i municipality.yml, t.ex. "
+            "https://www.kommun.se/motverka/, eller sätt miljövariabeln SITE_URL när du bygger.", {}),
+    Message("site_address_local", "SITE_URL är {value}, en adress på den här datorn.",
+            "Bygget duger för att förhandsgranska, inte för att publicera. Sätt SITE_URL till webbplatsens "
+            "riktiga adress innan du laddar upp site/.", {"value": "http://127.0.0.1:8000/"}),
     Message("http_needs_reason", "\"{value}\" använder http, utan kryptering.",
             "Byt till https:// om webbplatsen har det. Går det inte: skriv varför i fältet http_reason på "
             "samma post.",
