@@ -20,7 +20,8 @@ from mkdocs.plugins import event_priority  # noqa: E402
 
 from mkdocs.structure.files import File  # noqa: E402
 
-from macros import git_dates, open_data, page_meta, pdf, search_index, site_address, theme_globals  # noqa: E402
+from macros import (emergency_links, git_dates, not_found, open_data, page_meta, pdf, search_index,  # noqa: E402
+                    site_address, theme_globals)
 from macros import audience as separation  # noqa: E402  (`audience` is a local name below)
 from macros.load import DataErrors  # noqa: E402
 from macros.render import text  # noqa: E402
@@ -29,6 +30,7 @@ from macros.site import current, data_dir_from, load_state  # noqa: E402
 log = logging.getLogger("mkdocs.plugins.motverka")
 _COMMAND = {"name": "build"}
 _STAFF_SLUGS: set[str] = set()   # set by on_config; a module variable, so that make serve's rebuilds renew it
+_RENDERING: dict = {}            # this language build's template environment and navigation, for its 404 page
 
 
 def on_startup(command, dirty):
@@ -165,6 +167,7 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(html, page, config, files):
     # Communicators' notes in <!-- … --> stay in the Markdown; the PDF's size placeholder stays for fill_size.
     html = separation.without_comments(html, keep=(pdf.SIZE_MARK,))
+    html = emergency_links.link_calls_to_112(html)
     if not current().staff:
         for message in separation.link_problems(html, page.url, page.file.abs_src_path,
                                                 f"docs/{page.file.src_uri}", config.site_url, _STAFF_SLUGS):
@@ -178,6 +181,7 @@ def on_env(env, config, files):
     folder = Path(config.config_file_path).resolve().parent / ".cache" / "jinja"
     folder.mkdir(parents=True, exist_ok=True)
     env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+    _RENDERING.update(env=env, files=files)
     _no_language_links_in_head(config)  # for the 404 page, rendered before any page
     theme_globals.install(env, config)
     # Every page is rendered and none written yet: make the PDF, then show its size where it is linked.
@@ -196,12 +200,16 @@ def _no_language_links_in_head(config) -> None:
 @event_priority(-100)  # after static-i18n has set this page's language links
 def on_page_context(context, page, config, nav):
     _no_language_links_in_head(config)
+    _RENDERING["nav"] = nav
     return context
 
 
 @event_priority(-110)  # after static-i18n has built every language and merged their search indexes
 def on_post_build(config):
     i18n = config.plugins.get("i18n")
+    if i18n is not None and not _default_language_build(config):  # this edition's own 404 page
+        not_found.write(i18n.current_language, _RENDERING.get("env"), _RENDERING.get("files"), config,
+                        _RENDERING.get("nav"))
     if i18n is None or i18n.building or len(i18n.build_languages) < 2:
         return
     site = Path(config.site_dir)
