@@ -60,3 +60,55 @@ def test_the_english_edition_has_its_own_404_page(dataset_site):
     for link in html.select(".md-content a[href^='/']"):  # absolute: it is served at any depth under /en/
         assert link["href"].startswith(("/en/", "/lattlast/", "/.")), link["href"]
     assert soup(dataset_site / "404.html").html["lang"] == "sv", "the Swedish 404 page stays Swedish"
+
+
+def call_buttons(html) -> list[str]:
+    return [a["href"] for a in html.select("article a.mv-call[href^='tel:']")]
+
+
+def test_contacts_with_the_switchboards_number_are_listed_under_it_not_as_more_call_buttons(dataset_site,
+                                                                                            dataset_data):
+    for edition in ("", "en/"):
+        html = soup(dataset_site / edition / "kontakta-kommunen" / "index.html")
+        buttons = call_buttons(html)
+        assert len(buttons) == len(set(buttons)), f"/{edition}kontakta-kommunen/: the same number twice: {buttons}"
+        board = {c.id: c for c in dataset_data.contacts}[dataset_data.municipality.switchboard]
+        via = [c for c in dataset_data.contacts if c.is_public and c.id != board.id and c.phone and c.phone.href == board.phone.href
+               and c.id in (dataset_data.municipality.social_services, dataset_data.municipality.coordination.contact)]
+        listed = html.select(".mv-via-switchboard li")
+        assert [li["data-contact"] for li in listed] == [c.id for c in via]
+        if via:
+            assert board.phone.display in html.select_one(".mv-via-switchboard").get_text()
+
+
+def test_the_evening_advice_names_who_to_call_when_nobody_is_in_danger_and_keeps_112_for_danger(dataset_site):
+    html = soup(dataset_site / "kontakta-kommunen" / "index.html")
+    advice = html.select_one(".mv-after-hours")
+    assert advice is not None
+    text = advice.get_text(" ", strip=True).replace(" .", ".")
+    assert "ingen är i fara" in text
+    assert "Ring 112" not in text.split("Är någon i fara just nu?")[0], "112 only for danger, after the others"
+    assert advice.select('a[href="tel:112"]') and text.rstrip(".").endswith("Ring 112")
+    assert advice.select_one("a[href$='stodlinjer/']") is not None
+    for item in advice.select("li"):  # each one open in the evening or at the weekend, and callable
+        assert item.select_one("a[href^='tel:']") is not None
+    page_text = html.select_one("article").get_text(" ", strip=True)
+    assert "på kvällen, natten eller helgen? Ring 112" not in page_text
+
+
+def test_katrineholms_evening_advice_names_the_polices_non_urgent_number(public_site):
+    advice = soup(public_site / "kontakta-kommunen" / "index.html").select_one(".mv-after-hours")
+    assert "tel:11414" in [a["href"] for a in advice.select("a")]
+
+
+def test_the_support_lines_page_starts_with_a_list_of_the_lines_linking_to_their_cards(dataset_site, dataset_data):
+    for edition in ("", "en/"):
+        html = soup(dataset_site / edition / "stodlinjer" / "index.html")
+        index = html.select_one("article .mv-line-index")
+        assert index is not None, f"/{edition}stodlinjer/"
+        targets = [a["href"] for a in index.select("a")]
+        assert len(targets) == len([line for line in dataset_data.support_lines if line.is_public])
+        for target in targets:
+            assert target.startswith("#") and html.find(id=target[1:]) is not None, target
+        first_card = html.select_one("article .mv-card")
+        assert index.sourceline < first_card.sourceline, "the list comes before the cards"
