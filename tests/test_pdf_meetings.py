@@ -1,0 +1,77 @@
+"""The PDF as people use it in a meeting (issue 16): a word broken at a line end shows its hyphen, the cover
+says which edition it is in words, a page reference never points to its own page, and a card's "Öppet" row
+holds opening hours. Every test reads both editions of every dataset."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from macros.pdf_html import SOFT_HYPHEN, soft_hyphens
+from tests.conftest import DATASETS, data_dir
+from tests.support.project import ROOT
+
+pytestmark = pytest.mark.build
+EDITIONS = {"public": ("site", "handlingsplan.pdf"), "staff": ("site-staff", "handlingsplan-personal.pdf")}
+CASES = [(dataset, edition) for dataset in DATASETS for edition in EDITIONS]
+HYPHENS = ("-", "\u2010", "\u00ad")
+
+
+def pdf_of(built, dataset: str, edition: str) -> Path:
+    site, name = EDITIONS[edition]
+    return built(dataset) / site / name
+
+
+def lines_of(path: Path) -> list[str]:
+    """The PDF's lines in reading order (pdftotext without -layout keeps a table cell's lines together)."""
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def vocabulary(dataset: str, lines: list[str]) -> set[str]:
+    """Every word written whole in the PDF, the dataset's data files or the pages: "våldsbejakande" and
+    "extremism" on two lines are two words, "Brotts" and "förebyggande" one."""
+    texts = [*lines, *(p.read_text("utf-8") for p in data_dir(dataset).glob("*.yml")),
+             *(p.read_text("utf-8") for p in (ROOT / "docs").rglob("*.md"))]
+    return {word.casefold() for text in texts for word in re.findall(r"\w+", text)}
+
+
+def breaks_without_hyphen(lines: list[str], words: set[str] | None = None) -> list[str]:
+    """Places where a long word is broken at one of its soft hyphens but the line shows no hyphen."""
+    words = words if words is not None else {w.casefold() for line in lines for w in re.findall(r"\w+", line)}
+    found = []
+    for line, following in zip(lines, lines[1:]):
+        end = re.search(r"(\w+)$", line)
+        start = re.match(r"(\w+)", following)
+        if not end or not start or line.endswith(HYPHENS) or not start[1][0].islower():
+            continue
+        word = end[1] + start[1]
+        if word.casefold() not in words:
+            continue
+        parts = soft_hyphens(word).split(SOFT_HYPHEN)
+        cuts = {len("".join(parts[:i])) for i in range(1, len(parts))}
+        if len(parts) > 1 and len(end[1]) in cuts:
+            found.append(f"{end[1]} / {start[1]}")
+    return found
+
+
+@pytest.mark.parametrize("dataset, edition", CASES)
+def test_a_word_broken_at_a_line_end_shows_its_hyphen(built, dataset, edition):
+    lines = lines_of(pdf_of(built, dataset, edition))
+    assert breaks_without_hyphen(lines, vocabulary(dataset, lines)) == []
+
+
+def test_the_hyphen_check_finds_brotts_forebyggande_broken_without_a_hyphen():
+    words = {"brottsförebyggande", "våldsbejakande", "extremism"}
+    assert breaks_without_hyphen(["vid Brotts", "förebyggande rådet"], words) == ["Brotts / förebyggande"]
+    assert breaks_without_hyphen(["vid Brotts\u2010", "förebyggande rådet"], words) == []
+    assert breaks_without_hyphen(["mot våldsbejakande", "extremism"], words) == [], "two words, not one"
+
+
+def test_katrineholms_staff_edition_shows_brotts_hyphen_at_a_line_end(built):
+    lines = lines_of(pdf_of(built, "katrineholm", "staff"))
+    assert any(re.search(r"Brotts[\u2010-]$", line) for line in lines)
