@@ -31,7 +31,7 @@ from urllib.parse import urljoin, urlsplit
 import markdown
 from markupsafe import Markup
 
-from . import render
+from . import git_dates, render
 from .messages import say, ui
 from .models import CATEGORIES, Contact, SupportLine
 from .pdf_html import Chapter, prefixed, rebase, soft_hyphens
@@ -306,6 +306,16 @@ def document_title(plan, municipality, edition: str | None = None) -> str:
     return title + (f" ({edition.lower()})" if edition else "")
 
 
+def data_changed(state: BuildState, source: Provenance):
+    """The day the dataset's files last changed (git), for the cover; without git, the edition's own day."""
+    try:
+        folder = state.data_dir.resolve().relative_to(state.root.resolve()).as_posix() + "/"
+    except ValueError:
+        return source.day
+    days = [day for path, day in git_dates.last_changed(state.root).items() if path.startswith(folder)]
+    return min(max(days), source.day) if days else source.day
+
+
 def compose(config, files, state: BuildState, source: Provenance) -> str:
     view, ctx = state.view, state.ctx(LANG)
     plan, municipality = view.plan, view.municipality
@@ -317,7 +327,9 @@ def compose(config, files, state: BuildState, source: Provenance) -> str:
     return render._render(
         "pdf/document.html", ctx=ctx, plan=plan, municipality=municipality, staff=state.staff, title=title,
         edition=edition, description=render.text(plan.summary, LANG), source=source,
-        created=render.long_date(source.day, LANG), css=Markup(css), chapters=chapters(config, files, state),
+        created=render.long_date(source.day, LANG),
+        data_changed=render.long_date(data_changed(state, source), LANG),
+        css=Markup(css), chapters=chapters(config, files, state),
         facts=Markup(render.plan_facts_html(plan, ctx)), notices=Markup(render.plan_notices_html(plan, ctx)),
         emergency=state.emergency, address=site + file_name(state.audience) if site else None,
         hyphenate=soft_hyphens)

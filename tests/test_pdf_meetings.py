@@ -75,3 +75,22 @@ def test_the_hyphen_check_finds_brotts_forebyggande_broken_without_a_hyphen():
 def test_katrineholms_staff_edition_shows_brotts_hyphen_at_a_line_end(built):
     lines = lines_of(pdf_of(built, "katrineholm", "staff"))
     assert any(re.search(r"Brotts[\u2010-]$", line) for line in lines)
+
+
+@pytest.mark.parametrize("dataset, edition", CASES)
+def test_the_cover_gives_the_edition_as_dates_and_the_commit_only_in_the_metadata(built, dataset, edition):
+    path = pdf_of(built, dataset, edition)
+    cover = " ".join(lines_of_page(path, 1))
+    date = r"\d{1,2} (?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december) \d{4}"
+    assert re.search(f"Uppgifter per {date}", cover) and re.search(f"Utgåva {date}", cover), cover
+    version = subprocess.run(["git", "describe", "--always", "--dirty"], cwd=ROOT, capture_output=True,
+                             text=True).stdout.strip()
+    assert version.split("-")[0] not in cover and "Källversion" not in cover
+    creator = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
+    assert re.search(r"Creator:\s+Motverka \S+", creator), creator
+
+
+def lines_of_page(path: Path, page: int) -> list[str]:
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", "-f", str(page), "-l", str(page), str(path), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    return [line.strip() for line in text.splitlines() if line.strip()]

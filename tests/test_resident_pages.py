@@ -112,3 +112,17 @@ def test_the_support_lines_page_starts_with_a_list_of_the_lines_linking_to_their
             assert target.startswith("#") and html.find(id=target[1:]) is not None, target
         first_card = html.select_one("article .mv-card")
         assert index.sourceline < first_card.sourceline, "the list comes before the cards"
+
+
+def test_a_card_whose_hours_row_holds_no_times_is_not_labelled_open(dataset_site):
+    for page in [dataset_site / "stodlinjer" / "index.html", dataset_site / "en" / "stodlinjer" / "index.html"]:
+        for row in soup(page).select(".mv-card .mv-facts dt"):
+            value = row.find_next_sibling("dd").get_text(" ", strip=True)
+            if row.get_text(strip=True) in ("Öppet", "Open"):
+                assert re.search(r"\d|dygnet runt|day and night|around the clock", value, re.I), f"{page}: {value}"
+
+
+def test_katrineholms_exit_card_says_how_to_reach_them_instead_of_open(public_site):
+    card = soup(public_site / "stodlinjer" / "index.html").find(id="exit-fryshuset").find_parent(class_="mv-card")
+    labels = [dt.get_text(strip=True) for dt in card.select(".mv-facts dt")]
+    assert "Så når du dem" in labels and "Öppet" not in labels
