@@ -235,17 +235,25 @@ def _page_chapters(config, files, state: BuildState) -> list[Source]:
     if state.staff:
         order = _nav_order(config.nav)
         staff = [f for f in files.documentation_pages() if f.src_uri.startswith(STAFF_FOLDER) and f.page
-                 and f.page.content and (f.page.meta or {}).get("pdf", True) is not False]
+                 and f.page.content and (f.page.meta or {}).get("pdf", True) is True]
         staff.sort(key=lambda f: (order.index(f.src_uri) if f.src_uri in order else len(order), f.src_uri))
         chapters += [Source(_page_prefix(f.page), f.page.url, f.page.content, flow=n > 0)
                      for n, f in enumerate(staff)]
     return chapters
 
 
+def _instead(files) -> dict[str, str]:
+    """Pages left out of the PDF because a chapter built from data holds what they say: front matter
+    `pdf: om-planen` (the chapter's id). Page URL -> chapter id, so that links to them get its page number."""
+    return {f.page.url: f.page.meta["pdf"] for f in files.documentation_pages()
+            if f.page and isinstance((f.page.meta or {}).get("pdf"), str)}
+
+
 def _resolver(chapters: list[Chapter], sources: list[Source], site_url: str | None,
-              page_url: str) -> Callable[[str], str | None]:
+              page_url: str, instead: dict[str, str] | None = None) -> Callable[[str], str | None]:
     """Links inside the PDF go to the chapter that holds their target; links to other pages of the site
     become full addresses (printed after the link) or, without a public address, plain text."""
+    by_id = {source.prefix: chapter.anchor for chapter, source in zip(chapters, sources)}
 
     def resolve(href: str) -> str | None:
         parts = urlsplit(href)
@@ -253,6 +261,8 @@ def _resolver(chapters: list[Chapter], sources: list[Source], site_url: str | No
             return href                                    # https:, tel:, mailto:, sms:
         target = urlsplit(urljoin("/" + page_url, href))
         path = target.path.lstrip("/").removesuffix("index.html")
+        if (instead or {}).get(path) in by_id:
+            return "#" + by_id[instead[path]]
         matches = [(chapter, source) for chapter, source in zip(chapters, sources) if source.page_url == path]
         for chapter, source in matches:
             if target.fragment and target.fragment in chapter.ids:
@@ -273,7 +283,9 @@ def chapters(config, files, state: BuildState) -> list[Chapter]:
     # First pass: which ids and headings each chapter has; second: links resolved against them.
     first = [rebase(s.html, s.prefix, lambda href: href, s.flow, hyphenate=False) for s in sources]
     site_url = public_url(config.site_url)
-    return [rebase(s.html, s.prefix, _resolver(first, sources, site_url, s.page_url), s.flow) for s in sources]
+    instead = _instead(files)
+    return [rebase(s.html, s.prefix, _resolver(first, sources, site_url, s.page_url, instead), s.flow)
+            for s in sources]
 
 
 # --- The document --------------------------------------------------------------------------------------
@@ -429,9 +441,30 @@ def render_pdf(document_html: str, base_url: str, source: Provenance):
 
     options = {"pdf_variant": "pdf/ua-1", "pdf_identifier": True}
     with _weasyprint_problems() as problems, _source_date(source):
-        document = HTML(string=document_html, base_url=base_url).render(**options)
+        html = HTML(string=document_html, base_url=base_url)
+        document = html.render(**options)
+        if _mark_references_to_their_own_page(document):
+            # Laid out again without "(se sidan 9)" on page 9; WeasyPrint's warnings are the same twice.
+            del problems[:]
+            document = html.render(**options)
         data = document.write_pdf(**options)
     return document, data, problems
+
+
+def _mark_references_to_their_own_page(document) -> bool:
+    """Give a link whose target is on its own page the class mv-here, which style.css leaves without its
+    page reference ("se sidan 9" on page 9 helps nobody). The elements are the HTML object's own, so the
+    next render() sees the class. True if any link was marked."""
+    marked = False
+    for page in document.pages:
+        for link_type, target, _rectangle, box in page.links:
+            element = getattr(box, "element", None)
+            if link_type == "internal" and target in page.anchors and element is not None and element.tag == "a":
+                classes = element.get("class", "").split()
+                if "mv-here" not in classes:
+                    element.set("class", " ".join([*classes, "mv-here"]))
+                    marked = True
+    return marked
 
 
 @dataclass(frozen=True)

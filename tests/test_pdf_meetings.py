@@ -94,3 +94,43 @@ def lines_of_page(path: Path, page: int) -> list[str]:
     text = subprocess.run(["pdftotext", "-enc", "UTF-8", "-f", str(page), "-l", str(page), str(path), "-"],
                           capture_output=True, text=True, check=True).stdout
     return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def page_count(path: Path) -> int:
+    out = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"Pages:\s+(\d+)", out)[1])
+
+
+def references_to_their_own_page(path: Path) -> list[str]:
+    return [f"page {number}: {line}" for number in range(1, page_count(path) + 1)
+            for line in lines_of_page(path, number) if f"se sidan {number})" in line]
+
+
+@pytest.mark.parametrize("dataset, edition", CASES)
+def test_no_page_reference_points_to_its_own_page(built, dataset, edition):
+    assert references_to_their_own_page(pdf_of(built, dataset, edition)) == []
+
+
+def test_the_self_reference_check_finds_se_sidan_1_on_page_1(tmp_path):
+    from weasyprint import HTML
+
+    path = tmp_path / "self.pdf"
+    HTML(string="<html lang='sv'><p>Vid oro för någon (se sidan 1). Rutinen.</p></html>").write_pdf(path)
+    assert references_to_their_own_page(path) == ["page 1: Vid oro för någon (se sidan 1). Rutinen."]
+
+
+@pytest.mark.parametrize("dataset", list(DATASETS))
+def test_every_entry_in_the_staff_edition_s_list_of_staff_pages_has_its_page(built, dataset):
+    path = pdf_of(built, dataset, "staff")
+    for number in range(1, page_count(path) + 1):
+        lines = lines_of_page(path, number)
+        if "Sidor för personal" in lines and number > 2:  # the list, not the table of contents
+            start = lines.index("Sidor för personal") + 1
+            entries = [line for line in lines[start:] if line.startswith("•")]
+            assert entries, lines
+            for entry in entries:
+                title = re.match(r"•\s*([^.(]+)", entry)[1].strip()
+                assert re.search(r"\(se sidan \d+\)", entry) or title in lines[start:], \
+                    f"page {number}: «{entry}» gives no page, and its chapter does not start on this page"
+            return
+    pytest.fail("no list of staff pages in the staff edition")
