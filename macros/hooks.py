@@ -21,9 +21,10 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
 from macros import (emergency_links, git_dates, not_found, open_data, page_meta, pdf, search_index,  # noqa: E402
-                    site_address, theme_globals)
+                    site_address, staff_start, theme_globals)
 from macros import audience as separation  # noqa: E402  (`audience` is a local name below)
 from macros.load import DataErrors  # noqa: E402
+from macros.messages import ui  # noqa: E402
 from macros.render import text  # noqa: E402
 from macros.site import current, data_dir_from, load_state  # noqa: E402
 
@@ -74,7 +75,8 @@ def on_config(config):
     # Fallback only: every page has its own description in its front matter (page_meta checks it).
     config.site_description = text(state.view.plan.summary, lang)
     if state.staff and config.extra.get("staff_nav"):
-        config.nav = list(config.extra["staff_nav"]) + list(config.nav or [])
+        config.nav = list(config.extra["staff_nav"]) + staff_start.residents_nav(config.nav, ui("staff_residents", lang))
+        config.site_name = f"{ui('staff_site_title', lang)} – {municipality.name}"  # a title of its own
     # The staff pages' addresses, which no public page may link to (on_page_content): found once a build.
     _STAFF_SLUGS.clear()
     if not state.staff:
@@ -126,6 +128,8 @@ def on_files(files, config):
     if not _default_language_build(config):
         return files
     state = current()
+    if state.staff:  # the staff site opens on the staff's start page (macros/staff_start.py)
+        staff_start.swap_start_pages(files, config.extra.get("staff_nav"), config.site_dir)
     for path, content in open_data.files(state.data, state.today).items():
         files.append(File.generated(config, path, content=content))
     if state.staff:

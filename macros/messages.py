@@ -572,6 +572,8 @@ UI: dict[str, dict[str, str]] = {
         "after_hours_danger": "Är någon i fara just nu?",
         "line_index": "Linjerna på sidan",
         "hours_elsewhere": "Så når du dem",
+        "staff_site_title": "Personalens stöd mot våldsbejakande extremism",
+        "staff_residents": "För invånare",
         "staff_marking": "Intern information",
         "staff_banner": "För medarbetare i {name}. Sprid inte vidare utanför kommunen.",
     },
