@@ -276,10 +276,18 @@ def _resolver(chapters: list[Chapter], sources: list[Source], site_url: str | No
     return resolve
 
 
+def _url_of(files, path: str) -> str | None:
+    found = files.get_file_from_path(path)
+    return found.page.url if found is not None and found.page is not None else None
+
+
 def chapters(config, files, state: BuildState) -> list[Chapter]:
     data = _data_chapters(state)
-    sources = [data["om-planen"], data["fokusomraden"], data["stodlinjer"], data["kontakter"],
-               *_page_chapters(config, files, state)]
+    pages = _page_chapters(config, files, state)
+    relatives = [s for s in pages if s.page_url == _url_of(files, RELATIVES_PAGE)]
+    staff = [s for s in pages if s not in relatives]
+    # The staff edition opens on the staff's work (the routine by page 4, not on page 13): its pages first.
+    sources = [*staff, data["om-planen"], data["fokusomraden"], data["stodlinjer"], data["kontakter"], *relatives]
     # First pass: which ids and headings each chapter has; second: links resolved against them.
     first = [rebase(s.html, s.prefix, lambda href: href, s.flow, hyphenate=False) for s in sources]
     site_url = public_url(config.site_url)

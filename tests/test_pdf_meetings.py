@@ -134,3 +134,13 @@ def test_every_entry_in_the_staff_edition_s_list_of_staff_pages_has_its_page(bui
                     f"page {number}: «{entry}» gives no page, and its chapter does not start on this page"
             return
     pytest.fail("no list of staff pages in the staff edition")
+
+
+@pytest.mark.parametrize("dataset", list(DATASETS))
+def test_the_staff_edition_puts_the_routine_right_after_the_contents(built, dataset):
+    path = pdf_of(built, dataset, "staff")
+    starts = [number for number in range(1, page_count(path) + 1)
+              if "Vid oro för någon" in lines_of_page(path, number)[1:]]  # as a heading, not the running header
+    assert starts and starts[0] <= 4, f"the routine starts on page {starts[:1]} of {page_count(path)}"
+    public = " ".join(lines_of(pdf_of(built, dataset, "public")))
+    assert "Vid oro för någon" not in public
