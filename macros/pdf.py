@@ -224,6 +224,32 @@ def _step_cards(content: str, page_url: str, state: BuildState) -> str:
     return "".join(out) + content[at:]
 
 
+def _cards_as_references(content: str, page_url: str, state: BuildState) -> str:
+    """A staff page's cards, for paper: each contact or line is shown in full once, in its chapter's table,
+    so a card on a staff page keeps its name, role, number and hours (what one acts on) and points to that
+    full entry with its page number; its source and who it is for are in the table. A card whose title
+    names no record is left as it is."""
+    view = state.view
+    by_name = {("line", _plain(render.text(r.name, LANG))): r for r in view.support_lines}
+    by_name |= {("contact", _plain(render.text(r.name, LANG))): r for r in view.contacts}
+    left_out = {ui(key, LANG) for key in _STEP_FACTS_LEFT_OUT}
+    depth = "../" * page_url.count("/")
+    out, at = [], 0
+    for card in _CARD.finditer(content):
+        record = by_name.get((card["kind"], _plain(card["title"])))
+        if record is None or card.start() < at:
+            continue
+        end = content.index("</section>", card.end())
+        body = _FACT.sub(lambda fact: "" if fact["label"].strip() in left_out else fact[0], content[card.end():end])
+        body = _EMPTY_FACTS.sub("", _CARD_SOURCE.sub("", body))
+        page, label = _FULL_ENTRY[card["kind"]]
+        more = (f'<p class="mv-card__more"><a href="{depth}{page}#{html_text.escape(record.id)}">'
+                f'{html_text.escape(ui(label, LANG))}</a></p>\n')
+        out += [content[at:card.end()], body.rstrip() + "\n", more]
+        at = end
+    return "".join(out) + content[at:]
+
+
 def _page_chapters(config, files, state: BuildState) -> list[Source]:
     chapters = []
     relatives = files.get_file_from_path(RELATIVES_PAGE)
@@ -237,8 +263,8 @@ def _page_chapters(config, files, state: BuildState) -> list[Source]:
         staff = [f for f in files.documentation_pages() if f.src_uri.startswith(STAFF_FOLDER) and f.page
                  and f.page.content and (f.page.meta or {}).get("pdf", True) is True]
         staff.sort(key=lambda f: (order.index(f.src_uri) if f.src_uri in order else len(order), f.src_uri))
-        chapters += [Source(_page_prefix(f.page), f.page.url, f.page.content, flow=n > 0)
-                     for n, f in enumerate(staff)]
+        chapters += [Source(_page_prefix(f.page), f.page.url, _cards_as_references(f.page.content, f.page.url, state),
+                            flow=n > 0) for n, f in enumerate(staff)]
     return chapters
 
 

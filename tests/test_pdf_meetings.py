@@ -187,3 +187,17 @@ def test_the_header_check_finds_a_table_without_header_cells(tmp_path):
     HTML(string="<html lang='sv'><title>t</title><table><tr><td>Steg</td><td>Vad</td></tr>"
                 "<tr><td>1</td><td>Ring</td></tr></table></html>").write_pdf(path, pdf_variant="pdf/ua-1")
     assert len(table_cells_without_headers(path)) == 4
+
+
+@pytest.mark.parametrize("dataset", list(DATASETS))
+def test_the_staff_pages_show_a_card_once_and_refer_to_its_full_entry(built, dataset):
+    """A contact or line is shown in full (with its source) once, in its chapter's table; a card on a staff
+    page keeps what one acts on and says on which page the full entry is."""
+    path = pdf_of(built, dataset, "staff")
+    pages = {number: lines_of_page(path, number) for number in range(1, page_count(path) + 1)}
+    plan_starts = min(number for number, lines in pages.items() if "Om planen" in lines[1:] and number > 2)
+    for number in range(3, plan_starts):
+        assert not [line for line in pages[number] if line.startswith("Källa:")], f"page {number}"
+        for line in pages[number]:
+            if line.startswith("Mer om"):
+                assert re.search(r"\(se sidan (\d+)\)", line), line
