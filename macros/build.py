@@ -22,6 +22,7 @@ from . import audience
 from .audience import names_staff_page, line_with, source_name
 from .load import DataError, DataErrors, load_site_data
 from .messages import TEMPLATE_PROBLEM_UNKNOWN, TEMPLATE_PROBLEMS, say
+from . import site_address
 from .site import ROOT, today
 
 # (config file, output folder name) for every site the kit builds.
@@ -590,4 +591,16 @@ def build_sites(dataset: Dataset, sites=SITES, stream=sys.stdout, verbose: bool 
     for build in builds:
         _swap(build)
         print(f"{_display(build.target)}/ byggd på {build.seconds:.1f} s ({build.config}).", file=stream)
+    _say_address(dataset, stream)
     return 0
+
+
+def _say_address(dataset: Dataset, stream) -> None:
+    """Once per build, not per site or language: a build without an address, or with one on this computer,
+    is not one to publish (macros/site_address.py)."""
+    data = load_site_data(dataset.data_dir, today=today(), display_root=ROOT)
+    address = site_address.resolve(data.municipality.site_url)
+    if address is None:
+        print(say("site_address_missing"), file=stream)
+    elif site_address.is_loopback(address):
+        print(say("site_address_local", value=address), file=stream)

@@ -20,15 +20,18 @@ from mkdocs.plugins import event_priority  # noqa: E402
 
 from mkdocs.structure.files import File  # noqa: E402
 
-from macros import git_dates, open_data, page_meta, pdf, safe_html, search_index, theme_globals  # noqa: E402
+from macros import (emergency_links, git_dates, not_found, open_data, page_meta, pdf, safe_html,  # noqa: E402
+                    search_index, site_address, staff_start, theme_globals)
 from macros import audience as separation  # noqa: E402  (`audience` is a local name below)
 from macros.load import DataErrors  # noqa: E402
+from macros.messages import ui  # noqa: E402
 from macros.render import text  # noqa: E402
 from macros.site import current, data_dir_from, load_state  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.motverka")
 _COMMAND = {"name": "build"}
 _STAFF_SLUGS: set[str] = set()   # set by on_config; a module variable, so that make serve's rebuilds renew it
+_RENDERING: dict = {}            # this language build's template environment and navigation, for its 404 page
 
 
 def on_startup(command, dirty):
@@ -62,11 +65,18 @@ def on_config(config):
     else:
         config.theme.static_templates.discard("404.html")
     municipality = state.view.municipality
+    # The public address: SITE_URL, else the data's (the public site's, so not for the staff site); none
+    # leaves canonical links and the sitemap out. (make serve has already set its own 127.0.0.1 address.)
+    if not config.site_url and not state.staff:
+        config.site_url = site_address.resolve(municipality.site_url)
+    if not config.site_url:
+        config.theme.static_templates.discard("sitemap.xml")
     config.site_name = f"{text(municipality.site_title, lang)} – {municipality.name}"
     # Fallback only: every page has its own description in its front matter (page_meta checks it).
     config.site_description = text(state.view.plan.summary, lang)
     if state.staff and config.extra.get("staff_nav"):
-        config.nav = list(config.extra["staff_nav"]) + list(config.nav or [])
+        config.nav = list(config.extra["staff_nav"]) + staff_start.residents_nav(config.nav, ui("staff_residents", lang))
+        config.site_name = f"{ui('staff_site_title', lang)} – {municipality.name}"  # a title of its own
     # The staff pages' addresses (their file names only), which no public page may link to (on_page_content).
     # Staff text copied into public pages or data is looked for by the parent process (macros/build.py), which
     # may read staff pages and staff data; this process never does.
@@ -111,18 +121,24 @@ def _default_language_build(config) -> bool:
 @event_priority(-200)  # after static-i18n, which cannot handle generated files
 def on_files(files, config):
     """Add the open-data files and robots.txt as generated files, so that links to them are validated."""
+    # Without an address the sitemap is not rendered (on_config); nor is its template copied as a file.
+    sitemap = None if config.site_url else files.get_file_from_path("sitemap.xml")
+    if sitemap is not None:
+        files.remove(sitemap)
     if not _default_language_build(config):
         return files
     # HTML, SVG, CSS and script files in docs/ could run script or fetch from another host when opened.
     for message in safe_html.file_problems(files, str(Path(config.docs_dir).resolve())):
         log.error(message)
     state = current()
+    if state.staff:  # the staff site opens on the staff's start page (macros/staff_start.py)
+        staff_start.swap_start_pages(files, config.extra.get("staff_nav"), config.site_dir)
     for path, content in open_data.files(state.view, state.today).items():
         files.append(File.generated(config, path, content=content))
     if state.staff:
         robots = "# Personalens webbplats: ska inte indexeras.\nUser-agent: *\nDisallow: /\n"
     else:
-        robots = f"User-agent: *\nAllow: /\nSitemap: {config.site_url or ''}sitemap.xml\n"
+        robots = "User-agent: *\nAllow: /\n" + (f"Sitemap: {config.site_url}sitemap.xml\n" if config.site_url else "")
     files.append(File.generated(config, "robots.txt", content=robots))
     return files
 
@@ -159,6 +175,7 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(html, page, config, files):
     # Communicators' notes in <!-- … --> stay in the Markdown; the PDF's size placeholder stays for fill_size.
     html = separation.without_comments(html, keep=(pdf.SIZE_MARK,))
+    html = emergency_links.link_calls_to_112(html)
     # No script, embed, unsafe link or resource from another host in any page's content (both sites).
     for message in safe_html.page_problems(html, page.file.abs_src_path, f"docs/{page.file.src_uri}"):
         log.error(message)
@@ -177,6 +194,7 @@ def on_env(env, config, files):
     folder = Path(config.config_file_path).resolve().parent / ".cache" / "jinja"
     folder.mkdir(parents=True, exist_ok=True)
     env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+    _RENDERING.update(env=env, files=files)
     _no_language_links_in_head(config)  # for the 404 page, rendered before any page
     theme_globals.install(env, config)
     # Every page is rendered and none written yet: make the PDF, then show its size where it is linked.
@@ -195,12 +213,16 @@ def _no_language_links_in_head(config) -> None:
 @event_priority(-100)  # after static-i18n has set this page's language links
 def on_page_context(context, page, config, nav):
     _no_language_links_in_head(config)
+    _RENDERING["nav"] = nav
     return context
 
 
 @event_priority(-110)  # after static-i18n has built every language and merged their search indexes
 def on_post_build(config):
     i18n = config.plugins.get("i18n")
+    if i18n is not None and not _default_language_build(config):  # this edition's own 404 page
+        not_found.write(i18n.current_language, _RENDERING.get("env"), _RENDERING.get("files"), config,
+                        _RENDERING.get("nav"))
     if i18n is None or i18n.building or len(i18n.build_languages) < 2:
         return
     site = Path(config.site_dir)

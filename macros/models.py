@@ -10,9 +10,10 @@ from __future__ import annotations
 from datetime import date, time
 from typing import Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .dates import add_months, months_between
+from .site_address import is_loopback, with_slash
 from .fields import (UNDATED, AnyDate, Audience, Clock, Day, Email, Flag, Id, LocalText, PastDate, PhoneNumber, Plain,
                      Url, Verified, catalogue_error, whole_number)
 
@@ -197,6 +198,9 @@ class Municipality(Strict):
     short_name: Plain | None = Field(None, description="Ortens namn, t.ex. Katrineholm. Valfritt; sidorna använder name.")
     genitive: Plain | None = Field(None, description="Namnet i genitiv, t.ex. Katrineholms kommuns. Valfritt; sidorna använder name.")
     website: Url = Field(description="Kommunens webbplats.")
+    site_url: Url | None = Field(None, description=(
+        "Adressen där den här webbplatsen publiceras, t.ex. https://www.kommun.se/motverka/. Valfri. Används i "
+        "sitemap, kanoniska länkar och PDF:en. Miljövariabeln SITE_URL går före."))
     region: Plain = Field(description="Län, t.ex. Södermanlands län.")
     open_data_license: Url = Field(description="Licensen för öppna data, t.ex. CC0.")
     site_title: LocalText = Field(description="Webbplatsens namn i sidhuvudet.")
@@ -206,6 +210,13 @@ class Municipality(Strict):
     consultation: Consultation | None = Field(None, description="Konsultationsvägen för personal.")
     cooperation: list[LocalText] = Field(default_factory=list, description="Samverkansparter enligt planen.")
     page_owner: LocalText = Field(description="Vem som ansvarar för webbplatsens innehåll (funktion, inte person).")
+
+    @field_validator("site_url")
+    @classmethod
+    def _site_url_is_public(cls, value: str | None) -> str | None:
+        if value is not None and is_loopback(value):
+            raise catalogue_error("site_url_loopback", value=value)
+        return with_slash(value) if value else value
 
 
 class MunicipalityFile(Strict):

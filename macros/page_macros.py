@@ -15,7 +15,7 @@ import re
 
 from markupsafe import Markup
 
-from . import pdf, render
+from . import after_hours, pdf, render, switchboard
 from .audience import source_name
 from .messages import say, ui
 from .models import CATEGORIES
@@ -101,6 +101,16 @@ def register(env) -> None:
         return Markup("\n".join(render.support_line_html(line, ctx(), level, anchor=line.id) for line in lines))
 
     @env.macro
+    def support_line_index() -> Markup:
+        """En kort lista med stödlinjernas namn, var och en en länk till sitt kort längre ner på sidan (i
+        samma ordning som korten: kategori för kategori). Syns på mobilen, där innehållsförteckningen inte syns.
+
+        Exempel: {{ support_line_index() }}"""
+        view = state().view.support_lines
+        lines = [line for category in CATEGORIES for line in view if line.category == category]
+        return Markup(render._render("line_index.html", lines=lines, ctx=ctx())) if lines else Markup("")
+
+    @env.macro
     def featured_lines(level: int = 3) -> Markup:
         """Stödlinjerna som kommunen valt under featured i support_lines.yml, för startsidan. Bara linjer som
         är kontrollerade i tid och utan öppen fråga visas; nästa i listan tar annars platsen.
@@ -133,6 +143,44 @@ def register(env) -> None:
         Exempel: {{ contact("kommunens-vaxel") }}"""
         found = lookup("contacts", id, "contact")
         return Markup(render.contact_html(found, ctx(), level)) if found else missing()
+
+    def by_switchboard(contact) -> bool:
+        """True for a contact whose number is the switchboard's (reached by asking for it there)."""
+        board = {c.id: c for c in state().view.contacts}.get(state().view.municipality.switchboard)
+        return bool(board and contact.id != board.id and contact.phone and board.phone
+                    and contact.phone.href == board.phone.href)
+
+    @env.macro
+    def switchboard_contacts(level: int = 2) -> Markup:
+        """Kommunens växel som ett kort och under det, som en lista, kontakterna som nås via växelns nummer
+        (socialtjänsten, den som samordnar arbetet): numret visas en gång, och listan säger vem man ska be att
+        få prata med. Socialtjänsten får ett eget kort om den har ett eget nummer.
+
+        Exempel: {{ switchboard_contacts(2) }}"""
+        municipality = state().view.municipality
+        board = lookup("contacts", municipality.switchboard, "switchboard_contacts")
+        if not board:
+            return missing()
+        shown = {c.id: c for c in state().view.contacts}
+        others = [shown[i] for i in dict.fromkeys([municipality.social_services, municipality.coordination.contact])
+                  if i != board.id and i in shown]
+        via = [c for c in others if by_switchboard(c)]
+        html = render.contact_html(board, ctx(), level)
+        if via:
+            html += switchboard.group_html(board, via, ctx())
+        for own in others:
+            if own not in via and own.id == municipality.social_services:
+                html += render.contact_html(own, ctx(), level)
+        return Markup(html)
+
+    @env.macro
+    def reached_by_switchboard(id: str) -> bool:
+        """Sant om kontakten nås via växelns nummer (och då står i listan under växeln i stället för att få
+        ett eget kort).
+
+        Exempel: {% if not reached_by_switchboard(municipality.coordination.contact) %}…{% endif %}"""
+        contact = {c.id: c for c in state().view.contacts}.get(id)
+        return bool(contact and by_switchboard(contact))
 
     @env.macro
     def contacts(level: int = 3) -> Markup:
@@ -337,6 +385,18 @@ def register(env) -> None:
         Exempel: {{ easy_read_contact() }}"""
         found = lookup("contacts", state().view.municipality.switchboard, "easy_read_contact")
         return Markup(render.easy_contact_html(found, ctx())) if found else missing()
+
+    @env.macro
+    def after_hours_help() -> Markup:
+        """Vem den som är orolig kan ringa på kvällen, natten och helgen när ingen är i fara: kommunens
+        kontakter och stödlinjerna om extremism eller till polisen som har öppet då (enligt öppettiderna i
+        data), en länk till Stödlinjer och sist 112, bara för fara.
+
+        Exempel: {{ after_hours_help() }}"""
+        lang = _lang(env)
+        target = "stodlinjer" if lang == "sv" else f"{lang}/stodlinjer"
+        relative = posixpath.relpath(target, env.page.url.rstrip("/") or ".") + "/"
+        return Markup(after_hours.after_hours_html(after_hours.reachable_after_hours(state().view), ctx(), relative))
 
     @env.macro
     def open_data_table() -> Markup:

@@ -31,7 +31,7 @@ from urllib.parse import urljoin, urlsplit
 import markdown
 from markupsafe import Markup
 
-from . import render
+from . import git_dates, render
 from .messages import say, ui
 from .models import CATEGORIES, Contact, SupportLine
 from .pdf_fetch import REASONS, Refusal, SiteOnlyFetcher, attachments, needles
@@ -226,6 +226,32 @@ def _step_cards(content: str, page_url: str, state: BuildState) -> str:
     return "".join(out) + content[at:]
 
 
+def _cards_as_references(content: str, page_url: str, state: BuildState) -> str:
+    """A staff page's cards, for paper: each contact or line is shown in full once, in its chapter's table,
+    so a card on a staff page keeps its name, role, number and hours (what one acts on) and points to that
+    full entry with its page number; its source and who it is for are in the table. A card whose title
+    names no record is left as it is."""
+    view = state.view
+    by_name = {("line", _plain(render.text(r.name, LANG))): r for r in view.support_lines}
+    by_name |= {("contact", _plain(render.text(r.name, LANG))): r for r in view.contacts}
+    left_out = {ui(key, LANG) for key in _STEP_FACTS_LEFT_OUT}
+    depth = "../" * page_url.count("/")
+    out, at = [], 0
+    for card in _CARD.finditer(content):
+        record = by_name.get((card["kind"], _plain(card["title"])))
+        if record is None or card.start() < at:
+            continue
+        end = content.index("</section>", card.end())
+        body = _FACT.sub(lambda fact: "" if fact["label"].strip() in left_out else fact[0], content[card.end():end])
+        body = _EMPTY_FACTS.sub("", _CARD_SOURCE.sub("", body))
+        page, label = _FULL_ENTRY[card["kind"]]
+        more = (f'<p class="mv-card__more"><a href="{depth}{page}#{html_text.escape(record.id)}">'
+                f'{html_text.escape(ui(label, LANG))}</a></p>\n')
+        out += [content[at:card.end()], body.rstrip() + "\n", more]
+        at = end
+    return "".join(out) + content[at:]
+
+
 def _page_chapters(config, files, state: BuildState) -> list[Source]:
     chapters = []
     relatives = files.get_file_from_path(RELATIVES_PAGE)
@@ -237,17 +263,25 @@ def _page_chapters(config, files, state: BuildState) -> list[Source]:
     if state.staff:
         order = _nav_order(config.nav)
         staff = [f for f in files.documentation_pages() if f.src_uri.startswith(STAFF_FOLDER) and f.page
-                 and f.page.content and (f.page.meta or {}).get("pdf", True) is not False]
+                 and f.page.content and (f.page.meta or {}).get("pdf", True) is True]
         staff.sort(key=lambda f: (order.index(f.src_uri) if f.src_uri in order else len(order), f.src_uri))
-        chapters += [Source(_page_prefix(f.page), f.page.url, f.page.content, flow=n > 0)
-                     for n, f in enumerate(staff)]
+        chapters += [Source(_page_prefix(f.page), f.page.url, _cards_as_references(f.page.content, f.page.url, state),
+                            flow=n > 0) for n, f in enumerate(staff)]
     return chapters
 
 
+def _instead(files) -> dict[str, str]:
+    """Pages left out of the PDF because a chapter built from data holds what they say: front matter
+    `pdf: om-planen` (the chapter's id). Page URL -> chapter id, so that links to them get its page number."""
+    return {f.page.url: f.page.meta["pdf"] for f in files.documentation_pages()
+            if f.page and isinstance((f.page.meta or {}).get("pdf"), str)}
+
+
 def _resolver(chapters: list[Chapter], sources: list[Source], site_url: str | None,
-              page_url: str) -> Callable[[str], str | None]:
+              page_url: str, instead: dict[str, str] | None = None) -> Callable[[str], str | None]:
     """Links inside the PDF go to the chapter that holds their target; links to other pages of the site
     become full addresses (printed after the link) or, without a public address, plain text."""
+    by_id = {source.prefix: chapter.anchor for chapter, source in zip(chapters, sources)}
 
     def resolve(href: str) -> str | None:
         parts = urlsplit(href)
@@ -255,6 +289,8 @@ def _resolver(chapters: list[Chapter], sources: list[Source], site_url: str | No
             return href                                    # https:, tel:, mailto:, sms:
         target = urlsplit(urljoin("/" + page_url, href))
         path = target.path.lstrip("/").removesuffix("index.html")
+        if (instead or {}).get(path) in by_id:
+            return "#" + by_id[instead[path]]
         matches = [(chapter, source) for chapter, source in zip(chapters, sources) if source.page_url == path]
         for chapter, source in matches:
             if target.fragment and target.fragment in chapter.ids:
@@ -268,14 +304,24 @@ def _resolver(chapters: list[Chapter], sources: list[Source], site_url: str | No
     return resolve
 
 
+def _url_of(files, path: str) -> str | None:
+    found = files.get_file_from_path(path)
+    return found.page.url if found is not None and found.page is not None else None
+
+
 def chapters(config, files, state: BuildState) -> list[Chapter]:
     data = _data_chapters(state)
-    sources = [data["om-planen"], data["fokusomraden"], data["stodlinjer"], data["kontakter"],
-               *_page_chapters(config, files, state)]
+    pages = _page_chapters(config, files, state)
+    relatives = [s for s in pages if s.page_url == _url_of(files, RELATIVES_PAGE)]
+    staff = [s for s in pages if s not in relatives]
+    # The staff edition opens on the staff's work (the routine by page 4, not on page 13): its pages first.
+    sources = [*staff, data["om-planen"], data["fokusomraden"], data["stodlinjer"], data["kontakter"], *relatives]
     # First pass: which ids and headings each chapter has; second: links resolved against them.
     first = [rebase(s.html, s.prefix, lambda href: href, s.flow, hyphenate=False) for s in sources]
     site_url = public_url(config.site_url)
-    return [rebase(s.html, s.prefix, _resolver(first, sources, site_url, s.page_url), s.flow) for s in sources]
+    instead = _instead(files)
+    return [rebase(s.html, s.prefix, _resolver(first, sources, site_url, s.page_url, instead), s.flow)
+            for s in sources]
 
 
 # --- The document --------------------------------------------------------------------------------------
@@ -308,6 +354,16 @@ def document_title(plan, municipality, edition: str | None = None) -> str:
     return title + (f" ({edition.lower()})" if edition else "")
 
 
+def data_changed(state: BuildState, source: Provenance):
+    """The day the dataset's files last changed (git), for the cover; without git, the edition's own day."""
+    try:
+        folder = state.data_dir.resolve().relative_to(state.root.resolve()).as_posix() + "/"
+    except ValueError:
+        return source.day
+    days = [day for path, day in git_dates.last_changed(state.root).items() if path.startswith(folder)]
+    return min(max(days), source.day) if days else source.day
+
+
 def compose(config, files, state: BuildState, source: Provenance) -> str:
     view, ctx = state.view, state.ctx(LANG)
     plan, municipality = view.plan, view.municipality
@@ -319,7 +375,9 @@ def compose(config, files, state: BuildState, source: Provenance) -> str:
     return render._render(
         "pdf/document.html", ctx=ctx, plan=plan, municipality=municipality, staff=state.staff, title=title,
         edition=edition, description=render.text(plan.summary, LANG), source=source,
-        created=render.long_date(source.day, LANG), css=Markup(css), chapters=chapters(config, files, state),
+        created=render.long_date(source.day, LANG),
+        data_changed=render.long_date(data_changed(state, source), LANG),
+        css=Markup(css), chapters=chapters(config, files, state),
         facts=Markup(render.plan_facts_html(plan, ctx)), notices=Markup(render.plan_notices_html(plan, ctx)),
         emergency=state.emergency, address=site + file_name(state.audience) if site else None,
         hyphenate=soft_hyphens)
@@ -429,7 +487,12 @@ def render_pdf(document_html: str, base_url: str, source: Provenance, fetcher=No
     fetcher = fetcher or SiteOnlyFetcher([Path(base_url), *KIT_FOLDERS])
     options = {"pdf_variant": "pdf/ua-1", "pdf_identifier": True}
     with _weasyprint_problems() as problems, _source_date(source):
-        document = HTML(string=document_html, base_url=base_url, url_fetcher=fetcher).render(**options)
+        html = HTML(string=document_html, base_url=base_url, url_fetcher=fetcher)
+        document = html.render(**options)
+        if _mark_references_to_their_own_page(document):
+            # Laid out again without "(se sidan 9)" on page 9; WeasyPrint's warnings are the same twice.
+            del problems[:]
+            document = html.render(**options)
         data = document.write_pdf(**options)
     return document, data, problems
 
@@ -459,6 +522,22 @@ def _refusal_message(refusal: Refusal, state: BuildState, docs_dir: Path, code: 
             shown, line, _ = places[0]
             return f"{shown}:{line}: {message}"
     return message
+
+
+def _mark_references_to_their_own_page(document) -> bool:
+    """Give a link whose target is on its own page the class mv-here, which style.css leaves without its
+    page reference ("se sidan 9" on page 9 helps nobody). The elements are the HTML object's own, so the
+    next render() sees the class. True if any link was marked."""
+    marked = False
+    for page in document.pages:
+        for link_type, target, _rectangle, box in page.links:
+            element = getattr(box, "element", None)
+            if link_type == "internal" and target in page.anchors and element is not None and element.tag == "a":
+                classes = element.get("class", "").split()
+                if "mv-here" not in classes:
+                    element.set("class", " ".join([*classes, "mv-here"]))
+                    marked = True
+    return marked
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ and a PDF bookmark); the rest is HTML inside `markdown` blocks.
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -211,13 +212,23 @@ def is_free(line: SupportLine) -> bool:
 
 # --- Fragments ---------------------------------------------------------------------------------------------
 
+def hours_label(hours: Hours | None) -> str:
+    """The label of a card's hours row: "Öppet", unless the row holds no times at all, only a note such as
+    "Kontaktvägar finns på Exits webbplats.", or none are known ("Se organisationens webbplats."): then
+    "Så når du dem"."""
+    if hours is None or (not hours.always and not hours.periods and hours.note is not None
+                         and not re.search(r"\d", text(hours.note, "sv"))):
+        return "hours_elsewhere"
+    return "hours"
+
+
 def support_line_html(line: SupportLine, ctx: RenderContext, heading_level: int = 3, anchor: str | None = None,
                       html_heading: bool = False) -> str:
     """A support line card. Its heading is Markdown (anchor, TOC entry) unless html_heading is set, for
     templates that are not run through Markdown."""
     return _render("support_line.html", line=line, ctx=ctx, level=heading_level, anchor=anchor,
                    html_heading=html_heading,
-                   hours=hours_text(line.hours, ctx.lang),
+                   hours=hours_text(line.hours, ctx.lang), hours_label=hours_label(line.hours),
                    free=is_free(line), stale=is_stale(line, ctx),
                    title=md_local(line.name, ctx.lang))
 
@@ -227,6 +238,7 @@ def contact_html(contact: Contact, ctx: RenderContext, heading_level: int = 3, a
     return _render("contact.html", contact=contact, ctx=ctx, level=heading_level, anchor=anchor,
                    html_heading=html_heading,
                    hours=hours_text(contact.hours, ctx.lang) if contact.hours else None,
+                   hours_label=hours_label(contact.hours),
                    stale=is_stale(contact, ctx),
                    title=md_local(contact.name, ctx.lang))
 

@@ -7,11 +7,13 @@ is escaped once, in one place.
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from datetime import date
 
 from markupsafe import Markup, escape
 
 from . import git_dates, page_meta, render
+from .emergency_links import link_calls_to_112
 from .messages import ui
 from .site import BuildState, current, quick_exit_url
 
@@ -30,6 +32,8 @@ class ThemeHelpers:
         self.quick_exit = _safe_quick_exit(quick_exit_url(config.extra), config)
         i18n = config.plugins.get("i18n")
         self.default_language = i18n.default_language if i18n else "sv"
+        self.languages = [language.locale for language in i18n.config.languages] if i18n else ["sv"]
+        self.easy_read = (Path(config.docs_dir) / "lattlast.md").exists()
 
     def path(self, relative: str, lang: str = "sv") -> str:
         """A site path in the page's language edition: tillganglighet/ -> en/tillganglighet/."""
@@ -45,6 +49,21 @@ class ThemeHelpers:
             if other != lang and file is not None:
                 found.append({"lang": other, "text": SWITCH_TEXT.get(other, LANGUAGE_NAMES.get(other, other)),
                               "url": file.url})
+        return found
+
+    def top_links(self, page, lang: str) -> list[dict]:
+        """The language and easy-read links under the emergency bar, as [{hreflang, lang, text, url}]: this
+        page in the other languages (or else the other language's start page), and Lättläst on the public
+        site. On every page, the 404 page too, so that nobody has to look for them in the footer."""
+        found = [{**link, "hreflang": link["lang"]} for link in
+                 (self.alternates(page, lang) if page is not None and getattr(page, "file", None) else [])]
+        if not found and not self.staff:
+            found = [{"hreflang": other, "lang": other, "text": SWITCH_TEXT.get(other, LANGUAGE_NAMES.get(other, other)),
+                      "url": self.path("", other)} for other in self.languages if other != lang]
+        here = getattr(getattr(page, "file", None), "src_uri", None)
+        if not self.staff and self.easy_read and here != "lattlast.md":
+            found.append({"hreflang": self.default_language, "lang": lang, "text": ui("footer_easy", lang),
+                          "url": "lattlast/"})
         return found
 
     def edit_url(self, page) -> str | None:
@@ -65,6 +84,10 @@ class ThemeHelpers:
         ctx = self.state.ctx(lang)
         lines = self.state.featured
         return Markup("\n".join(render.support_line_html(line, ctx, 2, html_heading=True) for line in lines))
+
+    def ui_calling(self, key: str, lang: str = "sv", **values) -> Markup:
+        """A label in which "Ring 112" / "Call 112" is a link that calls (macros/emergency_links.py)."""
+        return Markup(link_calls_to_112(str(escape(ui(key, lang, **values)))))
 
     def ui(self, key: str, lang: str = "sv", **values) -> Markup:
         """A label; the values put into it may come from data. The label is escaped, then each value once:

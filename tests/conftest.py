@@ -27,6 +27,8 @@ TODAY = date(2026, 12, 5)
 DATASETS = {"katrineholm": "data", "umea": "examples/umea", "minimal": "tests/fixtures/minimal"}
 # Where the session builds say the source lives (the workflows set it from the GitHub repository).
 REPO_URL = "https://github.com/kommun/motverka"
+# Where the publishing builds say the site is published (SITE_URL; tests/test_site_address.py).
+PUBLISHED_AT = "https://motverka.example.se/"
 
 
 def data_dir(dataset: str, root: Path = ROOT) -> Path:
@@ -71,15 +73,18 @@ def browser():
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory):
-    """Build a dataset's sites once per session, on first use: built("umea") -> folder with site/, site-staff/."""
-    cache: dict[str, Path] = {}
+    """Build a dataset's sites once per session, on first use: built("umea") -> folder with site/, site-staff/.
+    Built as `make site` without SITE_URL (no address: no sitemap, no canonical links) unless `site_url` is
+    given, as the publishing workflow does."""
+    cache: dict[tuple[str, str | None], Path] = {}
 
-    def get(dataset: str = "katrineholm") -> Path:
-        if dataset not in cache:
+    def get(dataset: str = "katrineholm", site_url: str | None = None) -> Path:
+        if (dataset, site_url) not in cache:
             out = tmp_path_factory.mktemp(dataset)
-            build_site(ROOT, out, data=DATASETS[dataset], env={"REPO_URL": REPO_URL})
-            cache[dataset] = out
-        return cache[dataset]
+            build_site(ROOT, out, data=DATASETS[dataset],
+                       env={"REPO_URL": REPO_URL, "SITE_URL": site_url or ""})
+            cache[dataset, site_url] = out
+        return cache[dataset, site_url]
 
     return get
 
@@ -104,6 +109,12 @@ def dataset_data(dataset) -> SiteData:
 def dataset_site(built, dataset) -> Path:
     """The dataset's public site (built once per session by `built`)."""
     return built(dataset) / "site"
+
+
+@pytest.fixture(scope="module")
+def dataset_published_site(built, dataset) -> Path:
+    """The dataset's public site built with a public address (SITE_URL), as the publishing workflow builds it."""
+    return built(dataset, PUBLISHED_AT) / "site"
 
 
 @pytest.fixture(scope="module")

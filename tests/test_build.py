@@ -94,7 +94,7 @@ def test_bad_data_stops_the_build_with_the_data_message_and_keeps_the_last_site(
 
 def test_an_undefined_name_in_a_page_fails_the_build_in_swedish(project, broken):
     before = fingerprint(project / "site")
-    broken("docs/kontakta-kommunen.md", "{{ contact(municipality.switchboard, 2) }}",
+    broken("docs/kontakta-kommunen.md", "{{ switchboard_contacts(2) }}",
            "{{ contact(municipalty.switchboard, 2) }}")
     output = assert_failed_and_site_untouched(project, before, run_build(project))
     line = line_in(project, "docs/kontakta-kommunen.md", "municipalty")
@@ -199,7 +199,7 @@ def test_an_unreadable_front_matter_fails_the_build_with_the_real_problem(projec
 def test_every_macro_error_is_reported_each_on_its_own_line(project, broken):
     before = fingerprint(project / "site")
     # "kontakt" is also the start of a word in the page's description: the name inside {{ }} is meant.
-    broken("docs/kontakta-kommunen.md", "{{ contact(municipality.switchboard, 2) }}", "{{ contact(kontakt, 2) }}")
+    broken("docs/kontakta-kommunen.md", "{{ switchboard_contacts(2) }}", "{{ contact(kontakt, 2) }}")
     broken("docs/index.md", "{{ contact(municipality.switchboard) }}", "{{ contact(municipalty.switchboard) }}")
     output = assert_failed_and_site_untouched(project, before, run_build(project))
     for page, name in (("docs/kontakta-kommunen.md", "kontakt"), ("docs/index.md", "municipalty")):
@@ -209,7 +209,7 @@ def test_every_macro_error_is_reported_each_on_its_own_line(project, broken):
 
 def test_attribute_and_argument_errors_are_explained_in_swedish(project, broken):
     before = fingerprint(project / "site")
-    broken("docs/kontakta-kommunen.md", "{{ contact(municipality.switchboard, 2) }}",
+    broken("docs/kontakta-kommunen.md", "{{ switchboard_contacts(2) }}",
            "{{ contact(municipality.nmae, 2) }}")
     broken("docs/stodlinjer.md", '{{ support_lines("police") }}', '{{ support_line("x", 3, 4) }}')
     broken("docs/index.md", "{{ contact(municipality.switchboard) }}", "{{ contact() }}")

@@ -15,7 +15,7 @@ import schema_org
 from pydantic import BaseModel
 
 from macros import render
-from tests.conftest import TODAY
+from tests.conftest import PUBLISHED_AT, TODAY
 from tests.support.html import pages, soup
 
 pytestmark = pytest.mark.build
@@ -116,12 +116,14 @@ def test_a_support_line_with_hours_gives_them_to_schema_org(public_site):
     assert "Konsultation med säkerhetschefen" not in json.dumps(graph, ensure_ascii=False)
 
 
-def test_the_sitemap_lists_every_public_page_with_its_language_alternates(dataset_site):
+def test_the_sitemap_lists_every_public_page_with_its_language_alternates(dataset_published_site):
+    """Only a build with an address has a sitemap (tests/test_site_address.py)."""
+    dataset_site = dataset_published_site
     sitemap = gzip.decompress((dataset_site / "sitemap.xml.gz").read_bytes()).decode()
     assert sitemap == (dataset_site / "sitemap.xml").read_text("utf-8")
     for page in pages(dataset_site):
         relative = page.relative_to(dataset_site).parent.as_posix()
-        url = "http://127.0.0.1:8000/" + ("" if relative == "." else relative + "/")
+        url = PUBLISHED_AT + ("" if relative == "." else relative + "/")
         assert f"<loc>{url}</loc>" in sitemap, url
     assert 'hreflang="en"' in sitemap and "personal/" not in sitemap
 

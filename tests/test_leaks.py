@@ -21,7 +21,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from macros.load import load_site_data
-from tests.conftest import TODAY, data_dir
+from tests.conftest import PUBLISHED_AT, TODAY, data_dir
 from tests.support.leaks import (Corpus, page_blocks, page_sentences, pdf_text, staff_addresses, staff_links,
                                  staff_only_strings)
 from tests.support.project import ROOT, copy_project, run_build
@@ -193,10 +193,11 @@ def test_an_unreadable_pdf_fails_the_check_instead_of_reading_as_empty(tmp_path)
         Corpus.of(tmp_path)
 
 
-def test_the_check_finds_staff_text_planted_in_each_kind_of_public_file(public_site, tmp_path):
+def test_the_check_finds_staff_text_planted_in_each_kind_of_public_file(built, tmp_path):
     from weasyprint import HTML
 
-    site = shutil.copytree(public_site, tmp_path / "site")
+    # Built with an address, as published: only then is there a sitemap (tests/test_site_address.py).
+    site = shutil.copytree(built("katrineholm", PUBLISHED_AT) / "site", tmp_path / "site")
     secret = "Skicka aldrig personuppgifter om ärendet med e-post. Använd telefon eller ett möte."
     assert secret in staff_strings("katrineholm")
     page = site / "om-webbplatsen" / "index.html"

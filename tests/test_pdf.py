@@ -260,7 +260,7 @@ def test_the_cover_names_the_plan_its_adoption_validity_owner_edition_date_and_v
     assert ui("valid") in cover and render.validity_text(plan) in cover
     assert ui("owner") in cover and plan.owner.body in cover
     assert ui(f"edition_{edition}") in cover
-    assert re.search(r"Skapad \d{1,2} \w+ \d{4} Källversion \S+", cover)
+    assert re.search(r"Uppgifter per \d{1,2} \w+ \d{4} Utgåva \d{1,2} \w+ \d{4}", cover)
     assert ("Intern information" in cover) == (edition == "staff")
 
 
@@ -560,4 +560,5 @@ def test_the_same_inputs_give_the_same_bytes_and_dates_come_from_the_source(tmp_
     path = tmp_path / "first" / "site" / "handlingsplan.pdf"
     assert info(path)["CreationDate"].startswith("Tue Nov 14 22:13:20 2023")
     cover = normal(page_texts(path)[0])
-    assert "Skapad 14 november 2023 Källversion okänd" in cover
+    assert "Utgåva 14 november 2023" in cover
+    assert info(path)["Creator"].startswith("Motverka ") and "okänd" in info(path)["Creator"]

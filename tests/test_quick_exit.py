@@ -1,7 +1,9 @@
 """The quick exit ("Lämna sidan snabbt"), tested in Chromium: button, Shift ×3, touch, no way Back.
 
 Every test runs on every dataset's public site (DATASETS in tests/conftest.py): the header around the button
-holds the municipality's name."""
+holds the municipality's name. A visit starts on a neutral page of another origin (another port on
+127.0.0.1), as a visitor arrives from a search engine; after the exit, Back must lead there, never to a page
+of the site, however many pages were visited and however they were reached (text, menu, search)."""
 
 from __future__ import annotations
 
@@ -9,6 +11,8 @@ import pytest
 
 from tests.support.html import pages, soup
 from tests.support.server import serve
+
+START = "<!doctype html><html lang='sv'><title>Nyheter</title><h1>Dagens nyheter</h1></html>"
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 EXIT_URL = "https://www.smhi.se/"
@@ -20,6 +24,15 @@ def base(dataset_site):
     """Each dataset's public site, served (tests/conftest.py › dataset)."""
     with serve(dataset_site) as base:
         yield base
+
+
+@pytest.fixture(scope="module")
+def start(tmp_path_factory):
+    """A neutral page on another origin, where the visit starts (as from a search engine)."""
+    folder = tmp_path_factory.mktemp("start")
+    (folder / "index.html").write_text(START, encoding="utf-8")
+    with serve(folder) as url:
+        yield url
 
 
 def new_page(browser, width=390, touch=False):
@@ -121,3 +134,97 @@ def test_on_a_small_phone_the_button_covers_no_content(browser, base, width):
         assert button["x"] + button["width"] <= width + 0.5, "the button is cut off"
         assert button["height"] >= 44 and button["width"] >= 44
         assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+
+def visit_three_pages(page, base):
+    """From the start page to the site, then on by a link in the text, by the menu and by a search result,
+    as a visitor would: every step a click. Returns the site pages seen."""
+    seen = [page.url]
+    page.goto(base)
+    seen.append(page.url)
+    # A link in the text of the start page, to another page of the site
+    page.locator(".md-content a[href]:not([href^='#']):not([href^='tel:']):not([href^='mailto:'])"
+                 ":not([href^='http'])").first.click()
+    page.wait_for_load_state()
+    assert page.url != seen[-1] and page.url.startswith(base)
+    seen.append(page.url)
+    # The menu: the drawer on a phone
+    page.locator("[data-mv-for='__drawer']").click()
+    page.locator(".md-sidebar--primary .md-nav--primary > .md-nav__list > .md-nav__item > a.md-nav__link"
+                 ).filter(has_text="Kontakta kommunen").click()
+    page.wait_for_url(base + "kontakta-kommunen/")
+    seen.append(page.url)
+    # A search result
+    page.locator("[data-mv-for='__search']").click()
+    page.locator("input.md-search__input").fill("stöd")
+    page.locator("a.md-search-result__link").first.click()
+    page.wait_for_url(lambda url: url.startswith(base) and "kontakta-kommunen" not in url)
+    seen.append(page.url)
+    return seen
+
+
+def leave_by(page, way):
+    if way == "button":
+        page.click("a.mv-exit")
+    elif way == "tap":
+        page.tap("a.mv-exit")
+    else:
+        for _ in range(3):
+            page.keyboard.press("Shift")
+    page.wait_for_url(EXIT_URL)
+
+
+@pytest.mark.parametrize("way", ["button", "tap", "shift"])
+def test_after_three_pages_and_the_exit_back_shows_no_page_of_the_site(browser, base, start, way):
+    page = new_page(browser, touch=way == "tap")
+    page.goto(start)
+    visit_three_pages(page, base)
+    leave_by(page, way)
+    page.go_back()
+    page.wait_for_load_state()
+    assert not page.url.startswith(base), f"Back after the exit showed {page.url}"
+    assert page.url == start
+    page.go_back()  # and nothing of the site is hidden further back either
+    assert not page.url.startswith(base), f"two steps Back after the exit showed {page.url}"
+
+
+def test_links_within_a_page_add_no_history_entry(browser, base, start):
+    page = new_page(browser, width=1280)
+    page.goto(start)
+    page.goto(base + "stodlinjer/")
+    length = page.evaluate("history.length")
+    page.locator(".md-content a[href^='#'], .md-sidebar--secondary a[href^='#']").first.click()
+    page.locator(".md-sidebar--primary a.md-nav__link").filter(has_text="Kontakta kommunen").first.click()
+    page.wait_for_url(base + "kontakta-kommunen/")
+    assert page.evaluate("history.length") == length
+    leave_by(page, "button")
+    page.go_back()
+    assert page.url == start
+
+
+@pytest.mark.parametrize("opened", ["drawer", "search"])
+def test_on_a_phone_the_exit_stays_visible_and_clickable_while_the_menu_or_search_is_open(browser, base, opened):
+    page = new_page(browser, touch=True)
+    page.goto(base + "stod-till-anhoriga/")
+    page.locator(f"[data-mv-for='__{opened}']").click()
+    if opened == "search":
+        page.locator("input.md-search__input").fill("stöd")
+        page.wait_for_selector("a.md-search-result__link")
+    page.wait_for_timeout(400)  # the drawer slides in
+    box = page.locator("a.mv-exit").bounding_box()
+    assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390 and box["y"] >= 0, f"the exit is outside: {box}"
+    assert box["height"] >= 44 and box["width"] >= 44
+    on_top = page.evaluate(
+        "([x, y]) => !!document.elementFromPoint(x, y)?.closest('a.mv-exit')",
+        [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2])
+    assert on_top, f"the {opened} covers the exit button"
+    page.tap("a.mv-exit")
+    page.wait_for_url(EXIT_URL)
+
+
+def test_the_page_on_hiding_a_visit_says_what_the_exit_does_and_costs(dataset_site):
+    text = soup(dataset_site / "dolj-ditt-besok" / "index.html").select_one(".md-content").get_text(" ", strip=True)
+    assert "Bakåt tar dig bort från webbplatsen" in text, "the cost: Back does not go between the site's pages"
+    assert "Utan JavaScript är knappen en vanlig länk" in text and "Bakåt tar dig tillbaka hit" in text
+    text_en = soup(dataset_site / "en" / "dolj-ditt-besok" / "index.html").select_one(".md-content").get_text(" ", strip=True)
+    assert "Back takes you away from this website" in text_en and "Without JavaScript" in text_en

@@ -57,8 +57,11 @@
         closeMenu(true);
       }
     });
+    // The quick exit floats above the open menu (motverka.css): focusing it, as a tap does, must not close
+    // the menu, or the button would move back into the header under the finger before the tap completes.
     document.addEventListener("focusin", function (event) {
-      if (drawer.checked && event.target !== menuButton && !(sidebar && sidebar.contains(event.target))) {
+      if (drawer.checked && event.target !== menuButton && !(sidebar && sidebar.contains(event.target)) &&
+          !event.target.closest("[data-mv-exit]")) {
         closeMenu(false);
       }
     });
