@@ -211,11 +211,17 @@ class Municipality(Strict):
     cooperation: list[LocalText] = Field(default_factory=list, description="Samverkansparter enligt planen.")
     page_owner: LocalText = Field(description="Vem som ansvarar för webbplatsens innehåll (funktion, inte person).")
 
+    @field_validator("site_url", mode="before")
+    @classmethod
+    def _site_url_is_public(cls, value):
+        """Before the https rule: a preview address (http://127.0.0.1:8000/) gets the message that says why."""
+        if isinstance(value, str) and is_loopback(value):
+            raise catalogue_error("site_url_loopback", value=value)
+        return value
+
     @field_validator("site_url")
     @classmethod
-    def _site_url_is_public(cls, value: str | None) -> str | None:
-        if value is not None and is_loopback(value):
-            raise catalogue_error("site_url_loopback", value=value)
+    def _site_url_with_slash(cls, value: str | None) -> str | None:
         return with_slash(value) if value else value
 
 
