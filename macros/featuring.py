@@ -10,7 +10,6 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from .dates import months_between
 from .messages import ui
 from .models import SiteData, SupportLine
 from .render import long_date, text
@@ -22,7 +21,7 @@ def why_not_trusted(line: SupportLine, today: date, months: int) -> str | None:
     reasons = []
     if line.verified_date is None:
         reasons.append(ui("featured_undated"))
-    elif months_between(line.verified_date, today) >= months:
+    elif line.is_old(today, months):
         reasons.append(ui("featured_stale", date=long_date(line.verified_date), months=months))
     if line.check_note:
         reasons.append(ui("featured_doubt", note=line.check_note))

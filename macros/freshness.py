@@ -107,7 +107,7 @@ def check(data: SiteData, data_dir: Path, docs: Path, today: date, months: int, 
             record = _record(item, file, display(file))
             if item.verified_date is None:
                 report.undated.append(record)
-            elif months_between(item.verified_date, today) >= months:
+            elif item.is_old(today, months):
                 report.stale.append(record)
             elif item.check_note:
                 report.notes.append(record)

@@ -64,6 +64,11 @@ class Sourced(Strict):
     def verified_date(self) -> date | None:
         return None if self.is_undated else self.verified
 
+    def is_old(self, today: date, max_age_months: int) -> bool:
+        """Checked against its source longer ago than the limit. An undated source is not old: it has no date
+        (it is never featured, and `make freshness` lists it as a reminder)."""
+        return self.verified_date is not None and months_between(self.verified_date, today) >= max_age_months
+
 
 class Period(Strict):
     days: list[Day] = Field(min_length=1, json_schema_extra={"uniqueItems": True},
@@ -139,9 +144,7 @@ class SupportLine(Reachable):
 
     def is_trusted(self, today: date, max_age_months: int) -> bool:
         """May be featured: checked against its source within the limit, with no open question on it."""
-        verified = self.verified_date
-        return (verified is not None and months_between(verified, today) < max_age_months
-                and self.check_note is None)
+        return self.verified_date is not None and not self.is_old(today, max_age_months) and self.check_note is None
 
 
 class NationalLinesFile(Strict):

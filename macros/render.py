@@ -17,7 +17,6 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from .dates import months_between
 from .fields import Text
 from .messages import ui
 from .models import (DAYS, Accessibility, Contact, FocusArea, Hours, Plan, Reachable, Relatives, SiteData,
@@ -161,9 +160,7 @@ def is_stale(record: Reachable, ctx: RenderContext) -> bool:
     by `make freshness`), and 112 never carries the notice."""
     if getattr(record, "category", None) == "emergency":
         return False
-    verified = record.verified_date
-    old = verified is not None and months_between(verified, ctx.today) >= ctx.max_age_months
-    return old or record.check_note is not None
+    return record.is_old(ctx.today, ctx.max_age_months) or record.check_note is not None
 
 
 def _clock(value, lang: str) -> str:
