@@ -335,6 +335,12 @@ def _check_unique_ids(loaded: dict[str, _Loaded]) -> list[DataError]:
     return errors
 
 
+def _channels(line) -> list[tuple[str, str]]:
+    """(field, normalised value) for a line's phone, sms and e-mail: the facts a local copy would repeat."""
+    found = [(name, getattr(line, name).e164) for name in ("phone", "sms") if getattr(line, name)]
+    return found + ([("email", line.email.lower())] if line.email else [])
+
+
 def _merge_support_lines(loaded: dict[str, _Loaded]) -> tuple[list[DataError], set[str]]:
     """Replace the municipality's support_lines by the merged list: national lines it does not hide, then its
     own. A national fact is never edited locally: a local line with a national id or number is an error.
@@ -345,7 +351,8 @@ def _merge_support_lines(loaded: dict[str, _Loaded]) -> tuple[list[DataError], s
     errors: list[DataError] = []
     lines = national.values["support_lines"]
     by_id = {line.id: line for line in lines}
-    by_number = {line.phone.e164: line for line in lines if line.phone}
+    # Every way of reaching a national line, normalised: a local record with one of them is a copy.
+    by_channel = {value: line for line in lines for _, value in _channels(line)}
 
     def error(loc: tuple, code: str, **values) -> None:
         errors.append(DataError(local.display, _line_for(local.doc, loc), loc, _label(local.doc.data, loc),
@@ -354,9 +361,13 @@ def _merge_support_lines(loaded: dict[str, _Loaded]) -> tuple[list[DataError], s
     for index, line in enumerate(local.values["support_lines"]):
         if line.id in by_id:
             error(("support_lines", index, "id"), "national_override", value=line.id)
-        elif line.phone and line.phone.e164 in by_number:
-            error(("support_lines", index, "phone"), "national_copy", value=line.phone.display,
-                  other=by_number[line.phone.e164].id)
+        else:
+            for field_name, value in _channels(line):
+                if value in by_channel:
+                    error(("support_lines", index, field_name), "national_copy",
+                          value=getattr(line, field_name).display if field_name in ("phone", "sms")
+                          else getattr(line, field_name), other=by_channel[value].id)
+                    break
     hidden = set()
     for index, item in enumerate(local.values["hidden"]):
         if item.id not in by_id:

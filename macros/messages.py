@@ -183,7 +183,7 @@ _CATALOGUE = [
             "så blir det rätt för alla kommuner. Vill ni inte visa linjen: lägg dess id under hidden med ett "
             "skäl.",
             {"value": "orostelefonen", "registry": "national/support_lines.yml"}),
-    Message("national_copy", "Numret {value} finns redan på den nationella linjen \"{other}\" i {registry}.",
+    Message("national_copy", "\"{value}\" finns redan på den nationella linjen \"{other}\" i {registry}.",
             "Ta bort posten ur den här filen: de nationella linjerna visas ändå. Är något fel i dem: rätta det "
             "i {registry}.",
             {"value": "020-100 200", "other": "orostelefonen", "registry": "national/support_lines.yml"}),

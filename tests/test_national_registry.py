@@ -109,8 +109,17 @@ def test_a_national_number_copied_under_another_id_is_an_error(data_copy):
     append(path, LOCAL_LINE.format(id="var-orostelefon", phone="020 100 200"))
     [error] = errors_for(data_copy)
     assert error.startswith(f"data/support_lines.yml:{line_of(path, 'phone: 020 100 200')} › support_lines › nr 1 "
-                            "(Lokala stödlinjen) › phone: Numret 020 100 200 finns redan på den nationella linjen "
+                            '(Lokala stödlinjen) › phone: "020 100 200" finns redan på den nationella linjen '
                             '"orostelefonen" i national/support_lines.yml.')
+
+
+@pytest.mark.parametrize("field, value", [("sms", "020-100 200"), ("email", "Orostelefonen@rb.se")])
+def test_a_national_sms_number_or_address_copied_under_another_id_is_an_error(data_copy, field, value):
+    path = data_copy / "support_lines.yml"
+    append(path, LOCAL_LINE.format(id="var-orostelefon", phone="0150-570 99") + f"    {field}: {value}\n")
+    [error] = errors_for(data_copy)
+    assert f"› support_lines › nr 1 (Lokala stödlinjen) › {field}: \"{value}\" finns redan på den nationella " \
+           'linjen "orostelefonen"' in error
 
 
 # --- Hiding a national line ------------------------------------------------------------------------------
