@@ -44,7 +44,7 @@ STAFF_PDF = "handlingsplan-personal.pdf"
 SENTENCE_WORDS = 5
 WINDOW = 10
 # Data fields that are never prose shown to anyone: identifiers, and notes shown on neither site.
-_NOT_PROSE = {"id", "audience", "check_note", "http_reason"}
+_NOT_PROSE = {"id", "audience", "check_note"}
 _STAFF_FILE = "staff_guidance.yml"  # the whole file is internal
 
 _WORD = re.compile(r"[^\W_](?:[^\W_]|\u00ad)*(?:[-'’][^\W_](?:[^\W_]|\u00ad)*)*")  # soft hyphens inside

@@ -448,7 +448,7 @@ def published_an_error(output: str) -> bool:
 def encoding_problems(docs: Path) -> list[Problem]:
     """Pages that are not UTF-8 (MkDocs would stop on the first with a Python traceback)."""
     found = []
-    for path in sorted(docs.rglob("*.md")):
+    for path in sorted(docs.rglob("*.md")) if docs.is_dir() else []:
         raw = path.read_bytes()
         try:
             raw.decode("utf-8")
@@ -545,7 +545,7 @@ def build_sites(dataset: Dataset, sites=SITES, stream=sys.stdout, verbose: bool 
         _report(misplaced, stream)
         print(f"\n{NOT_BUILT} Rätta felen ovan och kör `make site` igen.", file=stream)
         return 1
-    if unreadable := encoding_problems(ROOT / "docs"):
+    if unreadable := encoding_problems(ROOT / "docs") + encoding_problems(ROOT / audience.STAFF_FOLDER):
         _report(unreadable, stream)
         print(f"\n{NOT_BUILT} Rätta felen ovan och kör `make site` igen.", file=stream)
         return 1

@@ -335,10 +335,11 @@ def _check_unique_ids(loaded: dict[str, _Loaded]) -> list[DataError]:
     return errors
 
 
-def _channels(line) -> list[tuple[str, str]]:
-    """(field, normalised value) for a line's phone, sms and e-mail: the facts a local copy would repeat."""
-    found = [(name, getattr(line, name).e164) for name in ("phone", "sms") if getattr(line, name)]
-    return found + ([("email", line.email.lower())] if line.email else [])
+def _channels(record) -> list[tuple[str, str]]:
+    """(field, normalised value) for a record's phone, sms and e-mail: the facts a local copy would repeat.
+    Numbers as their tel: address, which short numbers (1177, 116 111) have too."""
+    found = [(name, getattr(record, name).href) for name in ("phone", "sms") if getattr(record, name)]
+    return found + ([("email", record.email.lower())] if record.email else [])
 
 
 def _merge_support_lines(loaded: dict[str, _Loaded]) -> tuple[list[DataError], set[str]]:
@@ -358,16 +359,25 @@ def _merge_support_lines(loaded: dict[str, _Loaded]) -> tuple[list[DataError], s
         errors.append(DataError(local.display, _line_for(local.doc, loc), loc, _label(local.doc.data, loc),
                                 say(code, registry=national.display, **values)))
 
+    def copies(file: _Loaded, kind: str, records, skip: set[str] = frozenset()) -> None:
+        for index, record in enumerate(records):
+            if record.id in skip:
+                continue          # already reported as a national id written locally
+            for field_name, value in _channels(record):
+                if value in by_channel:
+                    shown = getattr(record, field_name)
+                    errors.append(DataError(file.display, _line_for(file.doc, (kind, index, field_name)),
+                                            (kind, index, field_name), _label(file.doc.data, (kind, index)),
+                                            say("national_copy", registry=national.display, other=by_channel[value].id,
+                                                value=getattr(shown, "display", shown))))
+                    break
+
     for index, line in enumerate(local.values["support_lines"]):
         if line.id in by_id:
             error(("support_lines", index, "id"), "national_override", value=line.id)
-        else:
-            for field_name, value in _channels(line):
-                if value in by_channel:
-                    error(("support_lines", index, field_name), "national_copy",
-                          value=getattr(line, field_name).display if field_name in ("phone", "sms")
-                          else getattr(line, field_name), other=by_channel[value].id)
-                    break
+    copies(local, "support_lines", local.values["support_lines"], skip=set(by_id))
+    if "contacts.yml" in loaded:     # a municipal contact may not republish a national number either
+        copies(loaded["contacts.yml"], "contacts", loaded["contacts.yml"].values["contacts"])
     hidden = set()
     for index, item in enumerate(local.values["hidden"]):
         if item.id not in by_id:

@@ -47,7 +47,6 @@ STAFF_FOLDER = "personal/"                 # staff pages (personal/ beside docs/
                                            # unless `pdf: false`
 SIZE_MARK = "<!--mv-pdf-size-->"           # in the download link until the PDF exists (fill_size)
 LANG = "sv"                                # the plan is Swedish; other language editions link this PDF
-_LOOPBACK = {"127.0.0.1", "localhost", "::1", "0.0.0.0"}
 _COMMAND = {"name": "build"}
 
 
@@ -76,8 +75,10 @@ def size_text(size: int, lang: str = LANG) -> str:
 
 def public_url(site_url: str | None) -> str | None:
     """The site's address for links printed on paper; None while it is only a local preview address."""
+    from .site_address import is_loopback, with_slash
+
     host = urlsplit(site_url or "").hostname
-    return None if host is None or host in _LOOPBACK else site_url.rstrip("/") + "/"
+    return None if host is None or is_loopback(site_url) else with_slash(site_url)
 
 
 def link_html(page_url: str, lang: str, audience: str, site_url: str | None = None) -> str:

@@ -17,8 +17,8 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from .load import load_site_data
-from .models import SiteData, SupportLine
+from .load import KIT_ROOT, load_site_data
+from .models import NATIONAL_FILE, SiteData, SupportLine
 from .render import RenderContext
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -112,7 +112,9 @@ _STATE: dict[tuple, BuildState] = {}
 
 def load_state(root: Path, data_dir: Path, audience: str) -> BuildState:
     """Validate the data (raises DataErrors) and keep the result for the rest of this build."""
-    stamp = tuple(sorted((p.name, p.stat().st_mtime_ns) for p in data_dir.glob("*.y*ml")))
+    # The national registry is data too: an edit to it must reach `make serve`'s next rebuild.
+    sources = [*data_dir.glob("*.y*ml"), KIT_ROOT / NATIONAL_FILE]
+    stamp = tuple(sorted((str(p), p.stat().st_mtime_ns) for p in sources if p.exists()))
     key = (str(data_dir), audience, stamp, today())
     if key not in _STATE:
         _STATE.clear()

@@ -12,11 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .models import NATIONAL_FILE
 from .source_match import Period
 from .yaml_source import read_yaml
 
 # (file name, top key) of each file with sourced records, national registry first.
-REGISTRY = Path("national") / "support_lines.yml"
+REGISTRY = Path(NATIONAL_FILE)
 DATASET_FILES = (("support_lines.yml", "support_lines"), ("contacts.yml", "contacts"))
 
 

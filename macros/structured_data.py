@@ -48,8 +48,8 @@ def _contact_point(record: Reachable, contact_type: str, lang: str) -> dict:
 
 
 def json_ld(data: SiteData, lang: str = "sv", in_doubt: Callable[[SupportLine], bool] = lambda line: False) -> dict:
-    """Search engines show these numbers without the page's notices: a line in doubt (render.is_stale) is
-    left out, as it is never featured."""
+    """Search engines show these numbers without the page's notices: a line in doubt (`in_doubt`: one that
+    may not be featured) is left out."""
     public = data.for_audience("public")
     municipality = public.municipality
     switchboard = public.contact(municipality.switchboard)

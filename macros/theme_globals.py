@@ -76,8 +76,12 @@ class ThemeHelpers:
 
     def json_ld(self, lang: str = "sv") -> Markup:
         from .structured_data import json_ld_script
-        ctx = self.state.ctx(lang)
-        return Markup(json_ld_script(self.state.view, lang, lambda line: render.is_stale(line, ctx)))
+        # Search engines show these numbers without a notice or a date: only lines that may be featured
+        # (checked in time, no open question), and 112.
+        state = self.state
+        months = state.settings.freshness_months
+        return Markup(json_ld_script(state.view, lang, lambda line: line.category != "emergency"
+                                     and not line.is_trusted(state.today, months)))
 
     def featured(self, lang: str = "sv") -> Markup:
         """The featured support lines as cards, for pages without macros (the 404 page)."""

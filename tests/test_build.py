@@ -187,6 +187,16 @@ def test_a_page_saved_as_latin_1_is_named_with_its_line(project, broken):
     assert "UnicodeDecodeError" not in output
 
 
+def test_a_staff_page_saved_as_latin_1_is_named_with_its_line(project, broken):
+    before = fingerprint(project / "site")
+    text = (project / "personal/vid-oro.md").read_text("utf-8")
+    broken("personal/vid-oro.md", text, text, encoding="latin-1")
+    output = assert_failed_and_site_untouched(project, before, run_build(project))
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if any(ord(c) > 127 for c in row))
+    assert f"personal/vid-oro.md:{line}: Filen innehåller tecken som inte är UTF-8" in output
+    assert "Traceback" not in output and "UnicodeDecodeError" not in output
+
+
 def test_an_unreadable_front_matter_fails_the_build_with_the_real_problem(project, broken):
     before = fingerprint(project / "site")
     broken("docs/stodlinjer.md", "description: Nationella stödlinjer", "description: Stödlinjer: nationella")

@@ -252,3 +252,17 @@ def test_a_missing_registry_is_named_as_the_kits_file_not_the_municipalitys(data
     [error] = [str(e) for e in problem.value.errors]
     assert error.startswith("national/support_lines.yml:1: Registret över de nationella stödlinjerna saknas. "
                             "Filen hör till verktyget, inte till kommunens data.")
+
+
+def test_a_local_short_number_is_not_taken_for_a_copy_of_another_short_number(data_copy):
+    append(data_copy / "support_lines.yml", LOCAL_LINE.format(id="sjalvmordslinje-lokal", phone="116 123"))
+    data = load_site_data(data_copy, today=TODAY, registry=registry_of(data_copy))
+    assert data.support_lines[-1].phone.display == "116 123"
+
+
+def test_a_municipal_contact_may_not_republish_a_national_number(data_copy):
+    path = data_copy / "contacts.yml"
+    path.write_text(path.read_text("utf-8").replace("phone: 0150-570 00", "phone: 020-100 200", 1), "utf-8")
+    [error] = errors_for(data_copy)
+    assert error.startswith(f"data/contacts.yml:{line_of(path, 'phone: 020-100 200')} › contacts › nr 1 ")
+    assert '› phone: "020-100 200" finns redan på den nationella linjen "orostelefonen"' in error
