@@ -15,6 +15,7 @@ Each finding carries the texts to look for in the page's Markdown, so that the m
 
 from __future__ import annotations
 
+import gzip
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -254,8 +255,11 @@ def file_problems(files, docs_dir: str) -> list[str]:
         if suffix not in _MARKUP_FILES + (".css",):
             continue
         try:
-            text = Path(source).read_text("utf-8", errors="replace")
-        except OSError:
+            raw = Path(source).read_bytes()
+            if suffix == ".svgz":   # compressed SVG: read it as the browser will, unpacked
+                raw = gzip.decompress(raw)
+            text = raw.decode("utf-8", errors="replace")
+        except (OSError, EOFError, gzip.BadGzipFile):
             continue
         if suffix == ".css":
             checker = _Checker()

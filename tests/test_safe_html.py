@@ -55,3 +55,24 @@ def test_what_the_kit_itself_writes_into_pages_is_allowed():
             '<a href="https://www.1177.se/">1177</a> <a href="sms:+4672000">72 000</a></p>'
             '<img src="../assets/bild.png" alt=""><p style="color: red">x</p><a href="#bris">Bris</a>')
     assert findings(html) == []
+
+
+class _File:
+    """The three things file_problems reads of MkDocs' File."""
+
+    def __init__(self, docs, uri):
+        self.abs_src_path, self.src_uri = str(docs / uri), uri
+
+    def is_documentation_page(self) -> bool:
+        return False
+
+
+def test_a_compressed_svg_beside_the_pages_is_read_unpacked(tmp_path):
+    import gzip
+
+    from macros.safe_html import file_problems
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg">\n<script>alert(1)</script>\n</svg>\n'
+    (tmp_path / "bild.svgz").write_bytes(gzip.compress(svg))
+    (tmp_path / "ren.svgz").write_bytes(gzip.compress(b'<svg xmlns="http://www.w3.org/2000/svg"></svg>'))
+    problems = file_problems([_File(tmp_path, "bild.svgz"), _File(tmp_path, "ren.svgz")], str(tmp_path))
+    assert len(problems) == 1 and problems[0].startswith("docs/bild.svgz:") and "<script>" in problems[0]
