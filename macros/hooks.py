@@ -177,7 +177,7 @@ def on_page_content(html, page, config, files):
     html = separation.without_comments(html, keep=(pdf.SIZE_MARK,))
     html = emergency_links.link_calls_to_112(html)
     # No script, embed, unsafe link or resource from another host in any page's content (both sites).
-    for message in safe_html.page_problems(html, page.file.abs_src_path, f"docs/{page.file.src_uri}"):
+    for message in safe_html.page_problems(html, page.file.abs_src_path, separation.source_name(page.file.src_uri)):
         log.error(message)
     safe_html.escape_page_texts(page)
     if not current().staff:

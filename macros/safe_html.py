@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from .audience import STAFF_FOLDER, source_name
 from .safe_urls import link_problem, other_host, scheme_of
 
 # Schemes that run code when a browser follows or loads them, refused in every attribute, not only in the
@@ -245,9 +246,11 @@ def file_problems(files, docs_dir: str) -> list[str]:
     for file in files:
         source = getattr(file, "abs_src_path", None)
         uri = file.src_uri
-        if not source or file.is_documentation_page() or not Path(source).is_relative_to(Path(docs_dir).resolve()):
+        # Files of docs/ and of the staff pages' folder beside it (the staff site's attachments).
+        folders = [Path(docs_dir).resolve(), Path(docs_dir).resolve().parent / STAFF_FOLDER]
+        if not source or file.is_documentation_page() or not any(Path(source).is_relative_to(f) for f in folders):
             continue
-        shown = f"docs/{uri}"
+        shown = source_name(uri)
         suffix = Path(uri).suffix.lower()
         if suffix in _SCRIPT_FILES and not uri.startswith(KIT_SCRIPTS):
             problems.append(f"{shown}:1: {say('script_file', file=shown)}")

@@ -76,3 +76,18 @@ def test_a_compressed_svg_beside_the_pages_is_read_unpacked(tmp_path):
     (tmp_path / "ren.svgz").write_bytes(gzip.compress(b'<svg xmlns="http://www.w3.org/2000/svg"></svg>'))
     problems = file_problems([_File(tmp_path, "bild.svgz"), _File(tmp_path, "ren.svgz")], str(tmp_path))
     assert len(problems) == 1 and problems[0].startswith("docs/bild.svgz:") and "<script>" in problems[0]
+
+
+def test_an_attachment_of_the_staff_pages_is_checked_and_named_where_it_lies(tmp_path):
+    from macros.safe_html import file_problems
+    docs, staff = tmp_path / "docs", tmp_path / "personal" / "bilagor"
+    docs.mkdir()
+    staff.mkdir(parents=True)
+    (staff / "blankett.html").write_text("<!doctype html>\n<p>Blankett</p>\n<script>alert(1)</script>\n", "utf-8")
+
+    class StaffFile(_File):
+        def __init__(self):
+            self.abs_src_path, self.src_uri = str(staff / "blankett.html"), "personal/bilagor/blankett.html"
+
+    [problem] = file_problems([StaffFile()], str(docs))
+    assert problem.startswith("personal/bilagor/blankett.html:3:") and "<script>" in problem
