@@ -355,8 +355,8 @@ def _merge_support_lines(loaded: dict[str, _Loaded]) -> tuple[list[DataError], s
     # Every way of reaching a national line, normalised: a local record with one of them is a copy.
     by_channel = {value: line for line in lines for _, value in _channels(line)}
 
-    def error(loc: tuple, code: str, **values) -> None:
-        errors.append(DataError(local.display, _line_for(local.doc, loc), loc, _label(local.doc.data, loc),
+    def error(file: _Loaded, loc: tuple, code: str, **values) -> None:
+        errors.append(DataError(file.display, _line_for(file.doc, loc), loc, _label(file.doc.data, loc),
                                 say(code, registry=national.display, **values)))
 
     def copies(file: _Loaded, kind: str, records, skip: set[str] = frozenset()) -> None:
@@ -366,24 +366,22 @@ def _merge_support_lines(loaded: dict[str, _Loaded]) -> tuple[list[DataError], s
             for field_name, value in _channels(record):
                 if value in by_channel:
                     shown = getattr(record, field_name)
-                    errors.append(DataError(file.display, _line_for(file.doc, (kind, index, field_name)),
-                                            (kind, index, field_name), _label(file.doc.data, (kind, index)),
-                                            say("national_copy", registry=national.display, other=by_channel[value].id,
-                                                value=getattr(shown, "display", shown))))
+                    error(file, (kind, index, field_name), "national_copy", other=by_channel[value].id,
+                          value=getattr(shown, "display", shown))
                     break
 
     for index, line in enumerate(local.values["support_lines"]):
         if line.id in by_id:
-            error(("support_lines", index, "id"), "national_override", value=line.id)
+            error(local, ("support_lines", index, "id"), "national_override", value=line.id)
     copies(local, "support_lines", local.values["support_lines"], skip=set(by_id))
     if "contacts.yml" in loaded:     # a municipal contact may not republish a national number either
         copies(loaded["contacts.yml"], "contacts", loaded["contacts.yml"].values["contacts"])
     hidden = set()
     for index, item in enumerate(local.values["hidden"]):
         if item.id not in by_id:
-            error(("hidden", index, "id"), "hidden_unknown", value=item.id, known=", ".join(sorted(by_id)))
+            error(local, ("hidden", index, "id"), "hidden_unknown", value=item.id, known=", ".join(sorted(by_id)))
         elif by_id[item.id].category == "emergency":
-            error(("hidden", index, "id"), "hidden_emergency", value=item.id)
+            error(local, ("hidden", index, "id"), "hidden_emergency", value=item.id)
         else:
             hidden.add(item.id)
     local.values["support_lines"] = [line for line in lines if line.id not in hidden] + [
