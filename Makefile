@@ -57,7 +57,7 @@ serve: setup  ## preview the public site with live reload on http://127.0.0.1:80
 serve-staff: setup  ## preview the staff site on http://127.0.0.1:8001/
 	@MOTVERKA_DATA=$(DATA) $(PY) -m mkdocs serve --livereload -f mkdocs.staff.yml -a 127.0.0.1:8001
 
-schemas: setup  ## regenerate schemas/ from macros/models.py
+schemas: setup  ## regenerate schemas/ from macros/contract/models.py
 	@$(PY) -m macros schemas
 
 guides: setup  ## regenerate the communicators' guides (data/README.md, bidra/) from the code

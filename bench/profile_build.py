@@ -24,7 +24,7 @@ PACKAGES = [
 ]
 STEPS = {
     "static-i18n: rebuild for the other languages (on_post_build)": "mkdocs_static_i18n/plugin.py:on_post_build",
-    "PDF (macros/pdf.py)": "macros/pdf.py:make",
+    "PDF (macros/outputs/pdf/document.py)": "macros/outputs/pdf/document.py:make",
     "rendering pages (MkDocs _build_page, all languages)": "mkdocs/commands/build.py:_build_page",
     "navigation in page templates (Material's site_nav block)": "material/templates/base.html:block_site_nav",
 }

@@ -245,7 +245,7 @@ def write(results: dict, before: dict | None, target: Path, chart_file: Path) ->
             f"pages; default Material's plain `mkdocs build` of the same public Markdown takes {base:.2f} s: "
             f"**{one['median'] / base:.1f}x**." + (f" Before: {old_one['median']:.2f} s." if old_one else ""))
         add(f"Per site, as `make site` prints it: {one.get('per_site')} (the two sites build at the same time, one "
-            "per core; the second figure includes waiting for the first, since macros/build.py reads them in turn). "
+            "per core; the second figure includes waiting for the first, since macros/cli/build.py reads them in turn). "
             "CPU is the user + system time of all processes of a run: on a busy machine the wall-clock time grows, "
             "the CPU time much less. The scaled builds run in fresh copies (no template cache, as in CI). The "
             "1000-page site grows the public pages only, with records as today; the staff site carries the public "

@@ -3,7 +3,7 @@
 
 def define_env(env):
     """Register the page macros; the data was validated by the on_config hook before this runs."""
-    from .page_macros import register
+    from macros.render.page_macros import register
 
     register(env)
 
@@ -11,8 +11,8 @@ def define_env(env):
 def on_pre_page_macros(env):
     """Before each page is rendered: escape whatever its `{{ … }}` print that is not already Markup.
     (mkdocs-macros makes its Jinja environment only after define_env, so this cannot go there.)"""
-    from .page_macros import escape_output
-    from .sandbox import sandbox
+    from macros.render.page_macros import escape_output
+    from macros.render.sandbox import sandbox
 
     sandbox(env.env)
     env.env.finalize = escape_output
@@ -23,6 +23,6 @@ def on_post_page_macros(env):
     failed (on_error_fail: false, so that every page's errors are reported). The build still fails, in
     strict mode; `make serve` would show the report, so show the reader a Swedish placeholder instead."""
     if env.markdown.lstrip().startswith(("# _Macro Rendering Error_", "# _Macro Syntax Error_")):
-        from .messages import ui
+        from macros.text.messages import ui
 
         env.markdown = f'<p class="mv-missing">{ui("macro_failed_preview", "sv")}</p>\n'

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .build import Dataset, build_sites, check
+from macros.cli.build import Dataset, build_sites, check
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -41,23 +41,23 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "build":
         return build_sites(dataset, verbose=args.verbose)
     if args.command == "freshness":
-        from .freshness import main as freshness_report
+        from macros.contract.freshness import main as freshness_report
         return freshness_report(dataset.data_dir, strict=args.strict)
     if args.command == "readability":
-        from .readability import main as readability_report
-        from .site import settings
+        from macros.build_state import settings
+        from macros.guards.readability import main as readability_report
         return readability_report(dataset.data_dir, settings(), site=Path(args.site) if args.site else None)
     if args.command == "sources":
-        from .git_dates import repository_url
-        from .site import ROOT, today
-        from .source_watch import main as source_watch
+        from macros.build_state import ROOT, today
+        from macros.render.git_dates import repository_url
+        from macros.sources.watch import main as source_watch
         return source_watch(dataset.data_dir, ROOT, today(), timeout=args.timeout, list_only=args.list,
                             markdown=args.markdown, update=args.update_verified, repository=repository_url(ROOT))
     if args.command == "guides":
-        from .guides import write_guides
+        from macros.cli.guides import write_guides
         return write_guides(check_only=args.check)
     if args.command == "schemas":
-        from .schemas import write_schemas
+        from macros.cli.schemas import write_schemas
         return write_schemas(check_only=args.check)
     return 2
 

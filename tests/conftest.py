@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.build import Dataset
-from macros.load import load_site_data
-from macros.models import NATIONAL_FILE, SiteData
+from macros.cli.build import Dataset
+from macros.contract.load import load_site_data
+from macros.contract.models import NATIONAL_FILE, SiteData
 from tests.support.project import ROOT, build_site
 
 # Validation's "today" in tests, so that results never depend on the day the tests run.

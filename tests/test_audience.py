@@ -1,4 +1,4 @@
-"""The public build refuses staff-only content (macros/audience.py, called from macros/hooks.py): staff text
+"""The public build refuses staff-only content (macros/guards/audience.py, called from macros/engine/hooks.py): staff text
 copied into public pages or data, links to staff pages, includes of staff pages, staff attachments outside
 personal/; and HTML comments never reach the pages of either site."""
 
@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from macros import audience
-from macros.pdf import SIZE_MARK
+from macros.guards import audience
+from macros.outputs.pdf.document import SIZE_MARK
 from tests.support.project import ROOT, copy_project, run_build
 
 STAFF_PAGE = """---

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from macros import guides
-from macros.build import Dataset, check, translate
-from macros.load import DataErrors, load_site_data
+from macros.cli import guides
+from macros.cli.build import Dataset, check, translate
+from macros.contract.load import DataErrors, load_site_data
 from tests.conftest import TODAY, registry_of
 from tests.support.project import ROOT, copy_project, run_build
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.load import DataErrors, load_site_data
+from macros.contract.load import DataErrors, load_site_data
 from tests.conftest import TODAY, registry_of
 from tests.support.project import ROOT
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.messages import ui
+from macros.text.messages import ui
 from tests.conftest import DATASETS, data_dir
 from tests.support.edit_data import set_field
 from tests.support.project import ROOT, copy_project, run_build

@@ -6,7 +6,7 @@ import pytest
 from pydantic import TypeAdapter
 from pydantic_core import PydanticCustomError, ValidationError
 
-from macros.fields import AnyDate, Clock, Flag, LocalText, PhoneNumber, Url, Verified, parse_phone
+from macros.contract.fields import AnyDate, Clock, Flag, LocalText, PhoneNumber, Url, Verified, parse_phone
 
 
 @pytest.mark.parametrize("written, href, e164", [

@@ -14,7 +14,7 @@ import pytest
 import schema_org
 from pydantic import BaseModel
 
-from macros import render
+from macros.render import render
 from tests.conftest import PUBLISHED_AT, TODAY
 from tests.support.html import pages, soup
 

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from macros import freshness
-from macros.load import load_site_data
-from macros.models import NATIONAL_FILE
+from macros.contract import freshness
+from macros.contract.load import load_site_data
+from macros.contract.models import NATIONAL_FILE
 from tests.conftest import TODAY, data_dir, registry_of
 from tests.support.html import pages, soup
 from tests.support.project import ROOT

@@ -7,9 +7,9 @@ import subprocess
 
 import pytest
 
-from macros import guides
-from macros.messages import CATALOGUE, Message
-from macros.models import FILES, NATIONAL_FILE
+from macros.cli import guides
+from macros.contract.models import FILES, NATIONAL_FILE
+from macros.text.messages import CATALOGUE, Message
 from tests.conftest import REPO_URL
 from tests.support.html import pages, soup
 from tests.support.project import ROOT, copy_project, run_build

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.load import DataErrors, load_site_data
+from macros.contract.load import DataErrors, load_site_data
 from tests.conftest import TODAY, data_dir
 from tests.support.edit_data import set_field
 from tests.support.project import ROOT

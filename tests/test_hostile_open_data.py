@@ -15,8 +15,8 @@ import shutil
 
 import pytest
 
-from macros.load import load_site_data
-from macros.open_data import FOLDER, FORMULA_STARTS, files, raw_cell
+from macros.contract.load import load_site_data
+from macros.outputs.open_data import FOLDER, FORMULA_STARTS, files, raw_cell
 from tests.conftest import TODAY, data_dir, site_data
 from tests.support.edit_data import set_field
 

@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from macros import render
+from macros.render import render
 from tests.support.html import soup
 from tests.support.project import ROOT
 from tests.support.server import serve

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.load import load_site_data
+from macros.contract.load import load_site_data
 from tests.conftest import PUBLISHED_AT, TODAY, data_dir
 from tests.support.leaks import (Corpus, page_blocks, page_sentences, pdf_text, staff_addresses, staff_links,
                                  staff_only_strings)

@@ -16,10 +16,10 @@ import yaml
 from annotated_types import MinLen
 from pydantic import BaseModel
 
-from macros import render
-from macros.load import load_site_data
-from macros.messages import UI
-from macros.models import FILES, NATIONAL_FILE, OPTIONAL_FILES
+from macros.contract.load import load_site_data
+from macros.contract.models import FILES, NATIONAL_FILE, OPTIONAL_FILES
+from macros.render import render
+from macros.text.messages import UI
 from tests.conftest import DATASETS, TODAY, data_dir, site_data
 from tests.support.html import main_text
 from tests.support.leaks import Corpus
@@ -84,7 +84,7 @@ def test_the_words_of_each_municipality_are_its_own():
 
 
 # Optional fields the minimal dataset must still give: a contact or line needs one way to reach it
-# (macros/models.py › Reachable: phone, email or url).
+# (macros/contract/models.py › Reachable: phone, email or url).
 NEEDED = {"phone"}
 
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.load import DataErrors, load_site_data
-from macros.models import NATIONAL_FILE
+from macros.contract.load import DataErrors, load_site_data
+from macros.contract.models import NATIONAL_FILE
 from tests.conftest import DATASETS, TODAY, data_dir, registry_of, site_data
 from tests.support.html import soup
 from tests.support.project import ROOT
@@ -182,7 +182,7 @@ def test_the_next_trusted_line_in_the_municipalitys_order_takes_the_place(data_c
 
 
 def date_after(months: int):
-    from macros.dates import add_months
+    from macros.contract.dates import add_months
     return add_months(TODAY, months)
 
 

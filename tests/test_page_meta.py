@@ -9,7 +9,7 @@ from types import SimpleNamespace
 import pytest
 from mkdocs.utils.meta import get_data
 
-from macros import page_meta
+from macros.render import page_meta
 
 TODAY = date(2026, 11, 22)
 GOOD = ("---\ndescription: Nationella stödlinjer och när de har öppet.\nlast_reviewed_on: 2026-11-22\n"

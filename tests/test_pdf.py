@@ -16,9 +16,10 @@ from types import SimpleNamespace
 
 import pytest
 
-from macros import pdf, render
-from macros.load import load_site_data
-from macros.messages import ui
+from macros.contract.load import load_site_data
+from macros.outputs.pdf import document as pdf
+from macros.render import render
+from macros.text.messages import ui
 from tests.conftest import DATASETS, REPO_URL, TODAY, data_dir
 from tests.support.html import soup
 from tests.support.leaks import Corpus, staff_only_strings
@@ -369,7 +370,7 @@ def test_an_emoji_font_rebuilt_for_the_pdf_is_dated_by_the_source_not_the_clock(
     from fontTools.ttLib import TTFont
     from pypdf import PdfReader
 
-    from macros.pdf_source import Provenance
+    from macros.outputs.pdf.source import Provenance
 
     source = Provenance("4a96a27", datetime(2023, 11, 14, 22, 13, 20, tzinfo=timezone.utc))
     html = f"<html lang='sv'><head><title>T</title></head><body><p>Ring {EMOJI}</p></body></html>"
@@ -404,7 +405,7 @@ def test_a_character_no_font_has_is_named_once_with_its_file_line_and_record(tmp
 
 
 def test_long_words_get_soft_hyphens_but_addresses_do_not():
-    from macros.pdf_html import soft_hyphens
+    from macros.outputs.pdf.chapters import soft_hyphens
 
     assert soft_hyphens(f"för {LONG_WORD}en.").replace("\u00ad", "") == f"för {LONG_WORD}en."
     assert soft_hyphens(LONG_WORD).count("\u00ad") >= 5

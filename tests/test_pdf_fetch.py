@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.pdf_fetch import SiteOnlyFetcher, attachments
+from macros.outputs.pdf.fetch import SiteOnlyFetcher, attachments
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.pdf_html import SOFT_HYPHEN, soft_hyphens
+from macros.outputs.pdf.chapters import SOFT_HYPHEN, soft_hyphens
 from tests.conftest import DATASETS, data_dir
 from tests.support.project import ROOT
 

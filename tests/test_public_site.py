@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from macros import render
+from macros.render import render
 from tests.support.html import main_text, pages, soup, swedish_pages
 
 pytestmark = pytest.mark.build

@@ -8,8 +8,8 @@ import io
 
 import pytest
 
-from macros import readability
-from macros.site import Settings, settings
+from macros.build_state import Settings, settings
+from macros.guards import readability
 
 LIMITS = settings()
 

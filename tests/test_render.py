@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from macros.models import Contact, FocusArea, Hours, SupportLine
-from macros.render import (RenderContext, contact_html, focus_areas_md, hours_text, is_free, long_date, md_text,
+from macros.contract.models import Contact, FocusArea, Hours, SupportLine
+from macros.render.render import (RenderContext, contact_html, focus_areas_md, hours_text, is_free, long_date, md_text,
                            support_line_html)
 
 TODAY = date(2026, 11, 22)

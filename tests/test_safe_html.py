@@ -1,12 +1,12 @@
-"""The allow-list for page content, tried with the spellings browsers accept (macros/safe_urls.py,
-macros/safe_html.py). The build tests (test_hostile_pages.py) show the same checks on real pages."""
+"""The allow-list for page content, tried with the spellings browsers accept (macros/guards/safe_urls.py,
+macros/guards/safe_html.py). The build tests (test_hostile_pages.py) show the same checks on real pages."""
 
 from __future__ import annotations
 
 import pytest
 
-from macros.safe_html import findings
-from macros.safe_urls import link_problem
+from macros.guards.safe_html import findings
+from macros.guards.safe_urls import link_problem
 
 SCRIPT_SPELLINGS = ["javascript:alert(1)", " JavaScript:alert(1)", "\tjava\nscript:alert(1)",
                     "java\r\nscript:alert(1)", "&#106;avascript:alert(1)", "jav&#x09;ascript:alert(1)",
@@ -70,7 +70,7 @@ class _File:
 def test_a_compressed_svg_beside_the_pages_is_read_unpacked(tmp_path):
     import gzip
 
-    from macros.safe_html import file_problems
+    from macros.guards.safe_html import file_problems
     svg = b'<svg xmlns="http://www.w3.org/2000/svg">\n<script>alert(1)</script>\n</svg>\n'
     (tmp_path / "bild.svgz").write_bytes(gzip.compress(svg))
     (tmp_path / "ren.svgz").write_bytes(gzip.compress(b'<svg xmlns="http://www.w3.org/2000/svg"></svg>'))
@@ -79,7 +79,7 @@ def test_a_compressed_svg_beside_the_pages_is_read_unpacked(tmp_path):
 
 
 def test_an_attachment_of_the_staff_pages_is_checked_and_named_where_it_lies(tmp_path):
-    from macros.safe_html import file_problems
+    from macros.guards.safe_html import file_problems
     docs, staff = tmp_path / "docs", tmp_path / "personal" / "bilagor"
     docs.mkdir()
     staff.mkdir(parents=True)

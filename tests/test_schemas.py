@@ -8,9 +8,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from macros.models import FILES, NATIONAL_FILE
-from macros.schemas import SCHEMA_FILES, render_schema, schema_path
-from macros.yaml_source import read_yaml
+from macros.cli.schemas import SCHEMA_FILES, render_schema, schema_path
+from macros.contract.models import FILES, NATIONAL_FILE
+from macros.contract.yaml_source import read_yaml
 from tests.support.project import ROOT
 
 DATASETS = [ROOT / "data"] + sorted(p / "data" for p in (ROOT / "examples").glob("*") if (p / "data").is_dir())

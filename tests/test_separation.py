@@ -4,8 +4,8 @@ Two copies of the project are built, each with many routes planted at once (a bu
 is asserted on its own. The first copy tries the routes that construction closes: the public MkDocs process
 holds no staff record, no staff field and no staff page, and page templates run in Jinja's sandbox, so each
 try fails the build with the page and line, and no staff text reaches any output. The second copy types staff
-contact details and staff text into public pages by hand, where only the text guard (macros/leak_guard.py,
-run by macros/build.py over the built public site) can see them.
+contact details and staff text into public pages by hand, where only the text guard (macros/guards/leak_guard.py,
+run by macros/cli/build.py over the built public site) can see them.
 
 Each route was seen to leak (a green build, staff text in the public site) or to pass unnoticed on the code
 before the change, except where the table says it was already closed.
@@ -82,7 +82,7 @@ INSIDE = {
     "staff field via a variable": "{{ t(municipality.consultation.description) }}\n",
     "staff guidance via a variable": "{{ staff_guidance.documentation }}\n",
     "macro's __globals__": '{{ t.__globals__["current"]().data.staff_guidance.documentation }}\n',
-    "config's hook module": '{{ config.plugins["macros/hooks.py"].current().data.staff_guidance.documentation }}\n',
+    "config's hook module": '{{ config.plugins["macros/engine/hooks.py"].current().data.staff_guidance.documentation }}\n',
     "files: a staff page's text": '{% for f in files %}{% if "konsultation" in f.src_uri %}{{ f.content_string }}'
                                   '{% endif %}{% endfor %}\n',
     "files: a new File from a path": "{{ (files.documentation_pages() | first)" + GENERATED + " }}\n",
@@ -252,7 +252,7 @@ def test_the_last_good_site_stays_when_the_guard_stops_the_build(by_hand):
 # --- The guard's readings, without a build ---------------------------------------------------------------
 
 def test_every_phone_format_gives_the_same_number():
-    from macros import leak_guard
+    from macros.guards import leak_guard
 
     keys = {leak_guard.phone_key(n) for n in ("070-123 45 67", "0701234567", "+46 70 123 45 67", "070‑123 45 67",
                                                 "(0)70 123 45 67", "+46701234567")}
@@ -265,7 +265,7 @@ def test_the_guard_reads_json_csv_sitemaps_and_pdf_attachments(tmp_path):
 
     from pypdf import PdfWriter
 
-    from macros import leak_guard
+    from macros.guards import leak_guard
 
     site = tmp_path / "site"
     site.mkdir()
@@ -297,7 +297,7 @@ def _strings(value) -> list[str]:
 def test_the_public_build_holds_no_staff_record_field_or_guidance(dataset, monkeypatch):
     """Everything a public page's templates can reach of the data: the view and the fingerprints of the
     records it leaves out. Not one staff text, name, id, number or address is among them."""
-    from macros import site
+    from macros import build_state as site
     from tests.conftest import TODAY, data_dir, site_data
     from tests.support.leaks import staff_only_strings
 

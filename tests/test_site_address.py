@@ -1,4 +1,4 @@
-"""The site's own address (macros/site_address.py): right where the site is published, never this computer's.
+"""The site's own address (macros/contract/site_address.py): right where the site is published, never this computer's.
 
 A build without SITE_URL and without municipality.yml › site_url used to write http://127.0.0.1:8000/ into
 every canonical link, the sitemap and robots.txt, which a municipality uploading site/ would publish. Now such
@@ -13,7 +13,7 @@ import shutil
 import pytest
 import yaml
 
-from macros.load import DataErrors, load_site_data
+from macros.contract.load import DataErrors, load_site_data
 from tests.conftest import PUBLISHED_AT, TODAY, data_dir
 from tests.support.html import pages, soup
 from tests.support.project import build_site, copy_project, run_build

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from macros import source_watch
-from macros.source_fetch import Fetcher
-from macros.source_match import Period, has_email, has_period, has_phone, page_text
-from macros.source_records import dataset_records
+from macros.sources import watch as source_watch
+from macros.sources.fetch import Fetcher
+from macros.sources.match import Period, has_email, has_period, has_phone, page_text
+from macros.sources.records import dataset_records
 from tests.support.project import ROOT
 from tests.support.source_pages import Page, closed_port, pages, self_signed_certificate, silent
 

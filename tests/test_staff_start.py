@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from macros.messages import ui
-from macros.staff_start import RESIDENTS_PATH
+from macros.render.staff_start import RESIDENTS_PATH
+from macros.text.messages import ui
 from tests.support.html import soup
 
 pytestmark = pytest.mark.build

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros import render
+from macros.render import render
 from tests.browser import scripts
 from tests.browser.conftest import SITES, WIDTHS
 from tests.conftest import site_data

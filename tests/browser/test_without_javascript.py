@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from macros.build import Dataset
-from macros.load import load_site_data
+from macros.cli.build import Dataset
+from macros.contract.load import load_site_data
 from tests.browser import scripts
 from tests.browser.conftest import SITES
 from tests.conftest import DATASETS, TODAY

@@ -17,7 +17,7 @@ unzipped, the PDF as its extracted text. Text is compared case-insensitively wit
 prose word by word (punctuation and markup between the words do not matter), phone numbers by their digits
 in any form (070-123 45 67, 0701234567, +46701234567), e-mail addresses exactly whatever their length.
 
-This module does not share code with macros/audience.py (the build's own check): it checks the outputs, so
+This module does not share code with macros/guards/audience.py (the build's own check): it checks the outputs, so
 that a mistake in the build's check cannot hide itself here.
 """
 
@@ -34,8 +34,8 @@ from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
-from macros.fields import Phone, Text
-from macros.models import SiteData
+from macros.contract.fields import Phone, Text
+from macros.contract.models import SiteData
 
 SENTENCE_WORDS = 5   # a sentence shorter than this ("Du själv.") says nothing about a leak
 WINDOW = 10          # any this many consecutive words of a staff text
@@ -196,7 +196,7 @@ class Public:
 
     @classmethod
     def of(cls, data: SiteData, docs: Path | None = None) -> "Public":
-        from macros.messages import UI
+        from macros.text.messages import UI
 
         items = public_items(data)
         values = sorted(items.prose | items.names)

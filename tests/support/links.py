@@ -120,8 +120,8 @@ class _served:
 
 def main(argv: list[str] | None = None) -> int:
     sys.path.insert(0, str(ROOT))
-    from macros.build import Dataset, build_sites
-    from macros.messages import ui
+    from macros.cli.build import Dataset, build_sites
+    from macros.text.messages import ui
 
     parser = argparse.ArgumentParser(prog="python -m tests.support.links", description=ui("linkcheck_about"))
     parser.add_argument("--data", action="append", help="datamapp (flera går bra); standard: data och examples/umea")

@@ -1,0 +1,1 @@
+"""The command line (`python -m macros …`, called by the Makefile): check, build, schemas, guides."""

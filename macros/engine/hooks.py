@@ -1,0 +1,239 @@
+"""MkDocs hooks (mkdocs.yml `hooks:`): validate data before anything renders, check every page's review
+metadata, keep staff-only content off the public site (macros/guards/audience.py), and hand the data to the theme
+templates. Kept thin; the work lives in the macros package."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import sys
+from pathlib import Path
+
+_ROOT = str(Path(__file__).resolve().parents[2])
+if _ROOT not in sys.path:
+    sys.path.insert(0, _ROOT)
+
+from jinja2 import FileSystemBytecodeCache  # noqa: E402
+from mkdocs.exceptions import Abort  # noqa: E402
+from mkdocs.plugins import event_priority  # noqa: E402
+
+from mkdocs.structure.files import File  # noqa: E402
+
+from macros.contract import site_address  # noqa: E402
+from macros.guards import safe_html  # noqa: E402
+from macros.outputs import open_data, search_index  # noqa: E402
+from macros.outputs.pdf import document as pdf  # noqa: E402
+from macros.render import emergency_links, git_dates, not_found, page_meta, staff_start, theme_globals  # noqa: E402
+from macros.guards import audience as separation  # noqa: E402  (`audience` is a local name below)
+from macros.build_state import current, data_dir_from, load_state  # noqa: E402
+from macros.contract.load import DataErrors  # noqa: E402
+from macros.render.render import text  # noqa: E402
+from macros.text.messages import ui  # noqa: E402
+
+log = logging.getLogger("mkdocs.plugins.motverka")
+_COMMAND = {"name": "build"}
+_STAFF_SLUGS: set[str] = set()   # set by on_config; a module variable, so that make serve's rebuilds renew it
+_RENDERING: dict = {}            # this language build's template environment and navigation, for its 404 page
+
+
+def on_startup(command, dirty):
+    _COMMAND["name"] = command
+    pdf.set_command(command)
+
+
+def _language(config) -> str:
+    i18n = config.plugins.get("i18n")
+    return getattr(i18n, "current_language", None) or config.theme.get("language") or "sv"
+
+
+@event_priority(100)
+def on_config(config):
+    root = Path(config.config_file_path).resolve().parent
+    settings = config.extra.get("motverka", {})
+    audience = config.extra.get("audience", "public")
+    try:
+        state = load_state(root, data_dir_from(root, settings.get("data_dir")), audience)
+    except DataErrors as problem:
+        for error in problem.errors:
+            log.error(str(error))
+            if os.environ.get("GITHUB_ACTIONS") == "true":
+                print(error.annotation(), flush=True)
+        raise Abort(f"Webbplatsen byggdes inte: {len(problem.errors)} fel i datafilerna. "
+                    "Den senast byggda webbplatsen är orörd.") from None
+    lang = _language(config)
+    # static-i18n writes theme templates once per language into the same root: keep the Swedish 404 page.
+    if _default_language_build(config):
+        config.theme.static_templates.add("404.html")
+    else:
+        config.theme.static_templates.discard("404.html")
+    municipality = state.view.municipality
+    # The public address: SITE_URL, else the data's (the public site's, so not for the staff site); none
+    # leaves canonical links and the sitemap out. (make serve has already set its own 127.0.0.1 address.)
+    if not config.site_url and not state.staff:
+        config.site_url = site_address.resolve(municipality.site_url)
+    if not config.site_url:
+        config.theme.static_templates.discard("sitemap.xml")
+    config.site_name = f"{text(municipality.site_title, lang)} – {municipality.name}"
+    # Fallback only: every page has its own description in its front matter (page_meta checks it).
+    config.site_description = text(state.view.plan.summary, lang)
+    if state.staff and config.extra.get("staff_nav"):
+        config.nav = list(config.extra["staff_nav"]) + staff_start.residents_nav(config.nav, ui("staff_residents", lang))
+        config.site_name = f"{ui('staff_site_title', lang)} – {municipality.name}"  # a title of its own
+    # The staff pages' addresses (their file names only), which no public page may link to (on_page_content).
+    # Staff text copied into public pages or data is looked for by the parent process (macros/cli/build.py), which
+    # may read staff pages and staff data; this process never does.
+    _STAFF_SLUGS.clear()
+    if not state.staff:
+        _STAFF_SLUGS.update(separation.staff_slugs(root))
+    if _default_language_build(config):
+        for message in separation.folder_problems(Path(config.docs_dir), root):
+            log.error(message)
+    _prune_large_navigation(config)
+    return config
+
+
+PRUNE_FROM = 60  # pages in the navigation
+
+
+def _nav_pages(nav) -> int:
+    if isinstance(nav, str):
+        return 1
+    if isinstance(nav, dict):
+        return sum(_nav_pages(value) for value in nav.values())
+    return sum(_nav_pages(item) for item in nav or [])
+
+
+def _prune_large_navigation(config) -> None:
+    """Material writes the whole navigation into every page: page size and build time grow with pages ×
+    navigation entries (a 1000-page build took twice as long). From PRUNE_FROM pages on, a page lists only
+    its own section's pages and the other sections as links (navigation.prune); a smaller site keeps its
+    sub-menus that open in place (bench/REPORT.md)."""
+    features = config.theme.get("features") or []
+    if _nav_pages(config.nav) >= PRUNE_FROM and "navigation.prune" not in features:
+        config.theme["features"] = [*features, "navigation.prune"]
+
+
+def _default_language_build(config) -> bool:
+    """True in the build of the site's main language (static-i18n rebuilds the site once per language)."""
+    i18n = config.plugins.get("i18n")
+    # current_language is None until static-i18n's own on_config runs in the first (default) build.
+    return i18n is None or i18n.current_language in (None, i18n.default_language)
+
+
+@event_priority(-200)  # after static-i18n, which cannot handle generated files
+def on_files(files, config):
+    """Add the open-data files and robots.txt as generated files, so that links to them are validated."""
+    # Without an address the sitemap is not rendered (on_config); nor is its template copied as a file.
+    sitemap = None if config.site_url else files.get_file_from_path("sitemap.xml")
+    if sitemap is not None:
+        files.remove(sitemap)
+    if not _default_language_build(config):
+        return files
+    # HTML, SVG, CSS and script files in docs/ could run script or fetch from another host when opened.
+    for message in safe_html.file_problems(files, str(Path(config.docs_dir).resolve())):
+        log.error(message)
+    state = current()
+    if state.staff:  # the staff site opens on the staff's start page (macros/render/staff_start.py)
+        staff_start.swap_start_pages(files, config.extra.get("staff_nav"), config.site_dir)
+    for path, content in open_data.files(state.view, state.today).items():
+        files.append(File.generated(config, path, content=content))
+    if state.staff:
+        robots = "# Personalens webbplats: ska inte indexeras.\nUser-agent: *\nDisallow: /\n"
+    else:
+        robots = "User-agent: *\nAllow: /\n" + (f"Sitemap: {config.site_url}sitemap.xml\n" if config.site_url else "")
+    files.append(File.generated(config, "robots.txt", content=robots))
+    return files
+
+
+def on_pre_page(page, config, files):
+    # {% include "personal/…" %} would pull a staff page's text into this public page (on either site: the
+    # staff site renders the same public pages, and neither site's docs/ holds the staff pages).
+    if page.file.abs_src_path and not separation.source_name(page.file.src_uri).startswith("personal/"):
+        problems = separation.include_problems(Path(page.file.abs_src_path), Path(config.docs_dir), current().root)
+        for message in problems:
+            log.error(message)
+        if problems:  # and never render it: the build fails, but every other problem is still reported
+            page.file.content_string = separation.without_staff_includes(page.file.content_string)
+    return page
+
+
+def on_page_markdown(markdown, page, config, files):
+    state = current()
+    for message in page_meta.problems(page, today=state.today):
+        log.error(message)
+    if page.file.abs_src_path:
+        source = Path(page.file.abs_src_path).resolve()
+        try:
+            relative = source.relative_to(state.root.resolve()).as_posix()
+        except ValueError:
+            relative = None
+        if relative:
+            page.meta["mv_source_path"] = relative
+            page.meta["mv_last_changed"] = git_dates.page_changed(
+                state.root, relative, state.data_dir, bool(page.meta.get("render_macros")))
+    return markdown
+
+
+def on_page_content(html, page, config, files):
+    # Communicators' notes in <!-- … --> stay in the Markdown; the PDF's size placeholder stays for fill_size.
+    html = separation.without_comments(html, keep=(pdf.SIZE_MARK,))
+    html = emergency_links.link_calls_to_112(html)
+    # No script, embed, unsafe link or resource from another host in any page's content (both sites).
+    for message in safe_html.page_problems(html, page.file.abs_src_path, separation.source_name(page.file.src_uri)):
+        log.error(message)
+    safe_html.escape_page_texts(page)
+    if not current().staff:
+        shown = separation.source_name(page.file.src_uri)
+        for message in separation.link_problems(html, page.url, page.file.abs_src_path, shown, config.site_url,
+                                                _STAFF_SLUGS):
+            log.error(message)
+    return html
+
+
+def on_env(env, config, files):
+    # Compiled templates are kept between builds (.cache/jinja/; Jinja recompiles a template whose source
+    # changed): compiling Material's templates anew was half of every `make serve` rebuild (bench/REPORT.md).
+    folder = Path(config.config_file_path).resolve().parent / ".cache" / "jinja"
+    folder.mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+    _RENDERING.update(env=env, files=files)
+    _no_language_links_in_head(config)  # for the 404 page, rendered before any page
+    theme_globals.install(env, config)
+    # Every page is rendered and none written yet: make the PDF, then show its size where it is linked.
+    pdf.on_env(config, files, current(), make_now=pdf.will_exist() and _default_language_build(config))
+    return env
+
+
+def _no_language_links_in_head(config) -> None:
+    """static-i18n gives Material each page's other languages (extra.alternate). Material then writes them
+    as relative hreflang links (invalid for search engines) and, on every page view, fetches a sitemap.xml
+    beside each one (a 404 on all but the start page). The language links in the emergency bar and the
+    hreflang entries of sitemap.xml stay."""
+    config.extra.alternate = []
+
+
+@event_priority(-100)  # after static-i18n has set this page's language links
+def on_page_context(context, page, config, nav):
+    _no_language_links_in_head(config)
+    _RENDERING["nav"] = nav
+    return context
+
+
+@event_priority(-110)  # after static-i18n has built every language and merged their search indexes
+def on_post_build(config):
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and not _default_language_build(config):  # this edition's own 404 page
+        not_found.write(i18n.current_language, _RENDERING.get("env"), _RENDERING.get("files"), config,
+                        _RENDERING.get("nav"))
+    if i18n is None or i18n.building or len(i18n.build_languages) < 2:
+        return
+    site = Path(config.site_dir)
+    search_index.split_by_language(site, i18n.build_languages, i18n.default_language)
+    # Material looks up sitemap.xml beside each alternate-language link to find the same page in that
+    # language; give every language folder the (multilingual) sitemap instead of a 404.
+    for lang in i18n.build_languages:
+        if lang != i18n.default_language:
+            for name in ("sitemap.xml", "sitemap.xml.gz"):
+                if (site / name).exists():
+                    shutil.copyfile(site / name, site / lang / name)

@@ -1,0 +1,1 @@
+"""What a build writes besides the pages: open data, search indexes and the PDF."""
