@@ -10,11 +10,11 @@ DATA ?= data
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONUTF8 := 1
 
-# Python environment: rebuilt when a requirements file changes.
-PIP := $(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt
+# Python environment: reinstalled when a requirements file changes. The requirements files pin what they name,
+# constraints.lock everything those pull in (make lock).
+PIP := $(PY) -m pip install --quiet --disable-pip-version-check -c constraints.lock
 
-# Python environment: reinstalled when a requirements file changes. constraints.txt pins every package.
-$(VENV)/.site-installed: requirements.txt constraints.txt
+$(VENV)/.site-installed: requirements.txt constraints.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@$(PIP) -r requirements.txt
 	@touch $@
@@ -111,11 +111,16 @@ bench/node_modules/.package-lock.json: bench/package.json bench/package-lock.jso
 bench: $(VENV)/.bench-installed bench/node_modules/.package-lock.json system-deps  ## measure against default Material; writes bench/REPORT.md (~10 min)
 	@$(PY) -m bench.run $(BENCH_ARGS)
 
-lock:  ## re-pin every package in constraints.txt from a fresh environment
+# constraints.lock is not named *.txt, so that Dependabot does not take it for a requirements file
+# (.github/dependabot.yml), and it leaves out what the requirements files pin, so that their pins never contradict it.
+lock:  ## re-pin in constraints.lock, from a fresh environment, every package the requirements files pull in
 	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
-	.venv-lock/bin/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
-	{ echo "# Exact versions of every package, direct and transitive (pip freeze). Regenerate with \`make lock\`."; \
-	  .venv-lock/bin/pip freeze --exclude-editable; } > constraints.txt
+	.venv-lock/bin/pip install --quiet --disable-pip-version-check -r requirements-dev.txt -r requirements-properdocs.txt
+	{ echo "# Exact versions of every package the requirements files pull in without pinning it themselves (pip freeze"; \
+	  echo "# minus their own pins, so that each package is pinned in one place). Regenerate with \`make lock\`."; \
+	  echo "# Named .lock, not .txt: Dependabot reads every .txt file as a requirements file (see .github/dependabot.yml)."; \
+	  .venv-lock/bin/pip freeze --exclude-editable \
+	    | .venv-lock/bin/python tools/transitive_pins.py requirements-dev.txt requirements-properdocs.txt; } > constraints.lock
 	rm -rf .venv-lock
 
 clean:  ## remove built outputs (not .venv)
