@@ -1,10 +1,11 @@
-"""Guides for communicators, generated from the code so that they can never drift from it:
+"""Guides for communicators (and the favicon), generated from the code so that they can never drift from it:
 
 - data/README.md: which data file feeds which page, and every field (from the models' descriptions);
 - bidra/felmeddelanden.md: every message the data validation and the build can give, with its fix
   (from the message catalogue);
 - bidra/makron.md: every macro a page may call, with a copy-paste example (from the registered macros'
-  signatures and docstrings).
+  signatures and docstrings);
+- docs/assets/favicon.svg: the favicon in the site's colours (macros/render/design_tokens.py).
 
 `python -m macros guides` writes them; `--check` (run by the tests) fails when one is out of date.
 """
@@ -23,7 +24,7 @@ from macros.build_state import ROOT
 from macros.contract.fields import Phone, Text
 from macros.contract.load import DataError, model_in
 from macros.contract.models import FILES, NATIONAL_FILE, NationalLinesFile
-from macros.render import page_macros
+from macros.render import design_tokens, page_macros
 from macros.text.messages import CATALOGUE, say
 
 GENERATED = "<!-- Skapad av `make guides` från koden. Ändra inte här: ändra i macros/ och kör `make guides`. -->"
@@ -225,6 +226,7 @@ OUTPUTS = {
     "data/README.md": data_readme,
     "bidra/felmeddelanden.md": errors_guide,
     "bidra/makron.md": macros_guide,
+    "docs/assets/favicon.svg": lambda: design_tokens.favicon(ROOT / "docs"),
 }
 
 

@@ -36,6 +36,7 @@ from macros.outputs.pdf import cards
 from macros.outputs.pdf.chapters import Chapter, prefixed, rebase, soft_hyphens
 from macros.outputs.pdf.fetch import REASONS, Refusal, SiteOnlyFetcher, attachments, needles
 from macros.outputs.pdf.source import Provenance, provenance
+from macros.render import design_tokens
 from macros.render import git_dates
 from macros.render import render
 from macros.text.messages import say, ui
@@ -275,6 +276,13 @@ def _page_reference() -> Markup:
     return _css_content(ui("pdf_see_page", LANG), {"{page}": "target-counter(attr(href url), page)"}, " (", ")")
 
 
+def stylesheet(docs_dir: Path) -> str:
+    """templates/pdf/style.css with the site's colours (design_tokens.py) and the words of its page numbers."""
+    return render._ENV.get_template("pdf/style.css").render(page_counter=_page_counter(),
+                                                            page_reference=_page_reference(),
+                                                            token=design_tokens.tokens(docs_dir))
+
+
 def document_title(plan, municipality, edition: str | None = None) -> str:
     """The plan's title, with the municipality's name unless the title already has it ("Umeå kommuns
     handlingsplan …"), and on the staff edition which edition it is."""
@@ -298,8 +306,7 @@ def compose(config, files, state: BuildState, source: Provenance) -> str:
     plan, municipality = view.plan, view.municipality
     edition = ui("edition_staff" if state.staff else "edition_public", LANG)
     title = document_title(plan, municipality, edition if state.staff else None)
-    css = render._ENV.get_template("pdf/style.css").render(page_counter=_page_counter(),
-                                                           page_reference=_page_reference())
+    css = stylesheet(Path(config.docs_dir))
     site = public_url(config.site_url)
     return render._render(
         "pdf/document.html", ctx=ctx, plan=plan, municipality=municipality, staff=state.staff, title=title,
