@@ -127,7 +127,7 @@ def escape_output(value):
     return Markup(render.md_block(value))
 
 
-# --- The macros, in the order of the catalogue's sources ---------------------------------------------------
+# --- The macros (listed in MACROS below; the catalogue sorts them by name) ----------------------------------
 
 def support_line(id: str, level: int = 3, *, page: Page) -> Markup:
     """En stödlinje som ett kort: numret som ringlänk, öppettider, för vem, om man kan vara anonym och när
