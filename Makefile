@@ -72,7 +72,7 @@ serve-staff: setup  ## preview the staff site on http://127.0.0.1:8001/
 schemas: setup  ## regenerate schemas/ from macros/contract/models.py
 	@$(PY) -m macros schemas
 
-guides: setup  ## regenerate the communicators' guides (data/README.md, bidra/) from the code
+guides: setup  ## regenerate the communicators' guides (data/README.md, bidra/) and the favicon from the code
 	@$(PY) -m macros guides
 
 test: setup-dev  ## run every test (sets itself up)
