@@ -15,7 +15,7 @@ import re
 
 from markupsafe import Markup
 
-from macros.build_state import current, quick_exit_url
+from macros.build_state import of, quick_exit_url
 from macros.contract.models import CATEGORIES
 from macros.guards.audience import source_name
 from macros.outputs.pdf import document as pdf
@@ -60,7 +60,7 @@ def register(env) -> None:
     """Register every page macro and variable with mkdocs-macros."""
 
     def state():
-        return current()
+        return of(env.conf)
 
     def ctx():
         return state().ctx(_lang(env))
@@ -111,7 +111,7 @@ def register(env) -> None:
         Exempel: {{ support_line_index() }}"""
         view = state().view.support_lines
         lines = [line for category in CATEGORIES for line in view if line.category == category]
-        return Markup(render._render("line_index.html", lines=lines, ctx=ctx())) if lines else Markup("")
+        return Markup(render.render_template("line_index.html", lines=lines, ctx=ctx())) if lines else Markup("")
 
     @env.macro
     def featured_lines(level: int = 3) -> Markup:
@@ -379,7 +379,8 @@ def register(env) -> None:
         personalens utgåva på personalens. Engelska sidor länkar till den svenska PDF:en.
 
         Exempel: {{ pdf_link() }}"""
-        return Markup(pdf.link_html(env.page.url, _lang(env), state().audience, env.conf.get("site_url")))
+        return Markup(pdf.link_html(env.page.url, _lang(env), state().audience, env.conf.get("site_url"),
+                                    made=not state().preview))
 
     @env.macro
     def easy_read_contact() -> Markup:
@@ -423,7 +424,7 @@ def register(env) -> None:
         shows). Sidan bör bara nämna knappen när quick_exit.enabled är sant.
 
         Exempel: {% if quick_exit.enabled %}Knappen byter sidan mot {{ quick_exit_shows() }}.{% endif %}"""
-        shows = (env.conf["extra"].get("quick_exit") or {}).get("shows") or {}
+        shows = state().settings.quick_exit.shows
         return shows.get(_lang(env)) or shows.get("sv") or ui("quick_exit_shows_default", _lang(env))
 
     @env.macro
@@ -441,4 +442,4 @@ def register(env) -> None:
     env.variables["relatives"] = view.relatives
     env.variables["staff_guidance"] = view.staff_guidance
     env.variables["audience"] = state().audience
-    env.variables["quick_exit"] = {"enabled": bool(quick_exit_url(env.conf["extra"]))}
+    env.variables["quick_exit"] = {"enabled": bool(quick_exit_url(state().settings))}
