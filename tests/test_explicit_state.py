@@ -115,3 +115,27 @@ def test_the_private_name_check_finds_both_ways_in():
     assert private_uses(ast.parse("from macros.render import render\nrender._ENV.get_template('x')\n")) == [
         "render._ENV"]
     assert private_uses(ast.parse("from macros.render import render\nrender.render_template('x')\n")) == []
+
+
+def test_a_page_cannot_reach_the_build_state_through_config():
+    """The state hangs on the config object that mkdocs-macros gives pages as `config`: as a _-attribute,
+    which the page sandbox refuses however it is asked for."""
+    from jinja2 import Environment
+
+    from macros import build_state
+    from macros.render.sandbox import sandbox
+
+    class Config(dict):
+        pass
+
+    config = Config(site_name="Motverka")
+    build_state.attach(config, "the build's state")
+    assert build_state.of(config) == "the build's state"
+    asked = ("{{ config._motverka_build }}", "{{ config['_motverka_build'] }}", "{{ config|attr('_motverka_build') }}")
+    # Without the sandbox the state is one attribute away; that is why the sandbox is there.
+    assert Environment().from_string(asked[0]).render(config=config) == "the build's state"
+    environment = Environment()
+    sandbox(environment)
+    assert environment.from_string("{{ config.site_name }}").render(config=config) == "Motverka"
+    for expression in asked:
+        assert "state" not in environment.from_string(expression).render(config=config)
