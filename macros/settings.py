@@ -114,13 +114,10 @@ def _env(node: yaml.Node, loader: _Loader):
     return default
 
 
-class _Unreadable(Exception):
-    def __init__(self, line: int):
-        super().__init__(line)
-        self.line = line
+_LEFT_OUT = object()   # a value with a tag that would run Python (!!python/…): reported, never made
 
 
-def _plain(node: yaml.Node, loader: _Loader, path: tuple, lines: dict, shown: str):
+def _plain(node: yaml.Node, loader: _Loader, path: tuple, lines: dict, shown: str, problems: list[Problem]):
     """A node's value, noting the line of every key below it: lines[path] = (file, line)."""
     if node.tag == "!ENV":
         return _env(node, loader)
@@ -129,14 +126,17 @@ def _plain(node: yaml.Node, loader: _Loader, path: tuple, lines: dict, shown: st
         for key, value in node.value:
             name = str(key.value)
             lines[path + (name,)] = (shown, key.start_mark.line + 1)
-            found[name] = _plain(value, loader, path + (name,), lines, shown)
-        return found
+            found[name] = _plain(value, loader, path + (name,), lines, shown, problems)
+        return {k: v for k, v in found.items() if v is not _LEFT_OUT}
     if isinstance(node, yaml.SequenceNode):
-        return [_plain(item, loader, path + (i,), lines, shown) for i, item in enumerate(node.value)]
+        items = [_plain(item, loader, path + (i,), lines, shown, problems) for i, item in enumerate(node.value)]
+        return [item for item in items if item is not _LEFT_OUT]
     try:
         return loader.construct_object(node, deep=True)
     except yaml.YAMLError:
-        raise _Unreadable(node.start_mark.line + 1) from None
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+        problems.append(Problem("yaml_tag", shown, node.start_mark.line + 1, {"tag": tag}))
+        return _LEFT_OUT
 
 
 def _merge(parent: dict, child: dict) -> dict:
@@ -174,15 +174,14 @@ def _read_extra(path: Path, root: Path, lines: dict, problems: list[Problem], se
     own_lines: dict = {}
     extra = {}
     if "extra" in top:
-        lines.setdefault(("extra",), (shown, top["extra"].start_mark.line + 1))
-        try:
-            extra = _plain(top["extra"], loader, ("extra",), own_lines, shown)
-        except _Unreadable as unreadable:
-            problems.append(Problem("setting_invalid", shown, unreadable.line,
-                                    {"key": "extra", "value": "…", "expected": _expected(SiteSettings, ())}))
+        own_lines[("extra",)] = (shown, top["extra"].start_mark.line + 1)
+        extra = _plain(top["extra"], loader, ("extra",), own_lines, shown, problems)
+        if not isinstance(extra, dict):
+            problems.append(Problem("setting_invalid", *own_lines[("extra",)], {
+                "key": "extra", "value": "…", "expected": _expected(SiteSettings, ())}))
             extra = {}
-    lines.update(own_lines)
-    return _merge(parent, extra if isinstance(extra, dict) else {})
+    lines.update(own_lines)   # the file's own lines go before those of the file it inherits
+    return _merge(parent, extra)
 
 
 def read_site_settings(config: Path, root: Path | None = None) -> Read:
@@ -195,7 +194,7 @@ def read_site_settings(config: Path, root: Path | None = None) -> Read:
     settings, found = _validate(SiteSettings, values, ("extra",), lines, shown_path(config, root))
     problems += found
     problems += _quick_exit_problems(settings, lines, shown_path(config, root))
-    if problems and any(p.code == "quick_exit_url" for p in problems):
+    if any(p.code == "quick_exit_url" for p in problems):
         settings = settings.model_copy(update={"quick_exit": settings.quick_exit.model_copy(update={"url": None})})
     return Read(settings, problems)
 
@@ -284,28 +283,35 @@ def _validate(model: type[BaseModel], values: dict, prefix: tuple, lines: dict, 
     validation repeated, so that the rest of the settings still apply."""
     problems: list[Problem] = []
     values = _copy(values) if isinstance(values, dict) else {}
-    for _ in range(50):   # each round removes at least one wrong value
+    for _ in range(50):   # each round leaves out at least one wrong value
         try:
             return model.model_validate(values), problems
         except ValidationError as error:
             for item in error.errors():
                 loc = tuple(item["loc"])
-                problems.append(_problem(model, item["type"], loc, item.get("input"), prefix, lines, shown))
+                if any(isinstance(part, int) for part in loc):   # an item of a list: the list is what is wrong
+                    loc = loc[:next(i for i, part in enumerate(loc) if isinstance(part, int))]
+                problem = _problem(model, item["type"], loc, item.get("input"), prefix, lines, shown)
+                if str(problem) not in map(str, problems):   # a union names each of its kinds
+                    problems.append(problem)
                 _remove(values, loc)
     return model(), problems
 
 
 def _problem(model, kind: str, loc: tuple, value, prefix: tuple, lines: dict, shown: str) -> Problem:
     path = prefix + loc
-    key = " › ".join(str(part) for part in path)
     file, line = _line(lines, path, shown)
     if kind == "extra_forbidden":
         allowed = _allowed(model, loc[:-1])
-        return Problem("setting_unknown", file, line, {"key": key, "allowed": ", ".join(allowed),
+        return Problem("setting_unknown", file, line, {"key": _key(path), "allowed": ", ".join(allowed),
                                                        "suggestion": suggestion(str(loc[-1]), allowed)})
     shown_value = "…" if isinstance(value, (dict, list)) else value
-    return Problem("setting_invalid", file, line, {"key": key, "value": shown_value,
+    return Problem("setting_invalid", file, line, {"key": _key(path), "value": shown_value,
                                                    "expected": _expected(model, loc)})
+
+
+def _key(path: tuple) -> str:
+    return " › ".join(str(part) for part in path)
 
 
 def _line(lines: dict, path: tuple, shown: str) -> tuple[str, int]:
@@ -365,7 +371,8 @@ def problems(root: Path) -> list[Problem]:
     found = [p for name in CONFIG_FILES if (root / name).exists()
              for p in read_site_settings(root / name, root).problems]
     found += read_limits(root).problems
-    return sorted(dict.fromkeys(found), key=lambda p: (p.file, p.line))
+    once = {str(p): p for p in found}   # mkdocs.staff.yml inherits mkdocs.yml's problems
+    return sorted(once.values(), key=lambda p: (p.file, p.line))
 
 
 def documented() -> list[tuple[str, str, str, str]]:

@@ -76,6 +76,24 @@ def test_a_problem_in_mkdocs_yml_is_named_in_mkdocs_yml_when_the_staff_site_inhe
     assert "Skriv ett av: public, staff." in str(problem)
 
 
+def test_a_value_of_the_wrong_kind_is_named_with_what_to_write(tmp_path):
+    configs(tmp_path, staff=("  staff_nav:                           # put first",
+                             "  staff_nav: personal/index.md\n  x_staff_nav:                         # put first"))
+    problems = {p.code: p for p in read_site_settings(tmp_path / "mkdocs.staff.yml", tmp_path).problems}
+    assert problems["setting_invalid"].line == line_of(tmp_path / "mkdocs.staff.yml", "staff_nav: personal")
+    assert "Skriv en lista, en punkt per rad som börjar med bindestreck." in str(problems["setting_invalid"])
+
+
+def test_a_python_tag_among_the_settings_is_named_not_run(tmp_path):
+    configs(tmp_path, public=("  public_files: []", "  public_files: [!!python/name:os.system x]"))
+    read = read_site_settings(tmp_path / "mkdocs.yml", tmp_path)
+    (problem,) = read.problems
+    assert str(problem) == f"mkdocs.yml:{line_of(tmp_path / 'mkdocs.yml', 'python/name')}: Filen använder " \
+                           "YAML-taggen !!python/name:os.system, som inte är tillåten här. Ta bort taggen och skriv " \
+                           "värdet som vanlig text."
+    assert read.settings.public_files == []
+
+
 def test_the_data_folder_follows_the_environment_as_mkdocs_reads_it(tmp_path, monkeypatch):
     configs(tmp_path)
     monkeypatch.setenv("MOTVERKA_DATA", "examples/umea/data")
