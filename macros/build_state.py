@@ -19,6 +19,8 @@ from pathlib import Path
 
 from macros.contract.load import load_site_data
 from macros.contract.models import SiteData, SupportLine
+from macros.guards.audience import staff_slugs as staff_page_slugs
+from macros.render import git_dates
 from macros.render.render import RenderContext
 from macros.settings import Limits, SiteSettings, read_limits
 
@@ -117,9 +119,6 @@ class BuildState:
 def create(root: Path, settings: SiteSettings, limits: Limits | None = None, preview: bool = False) -> BuildState:
     """Validate the data (raises DataErrors) for one build. The full data lives only inside this function:
     what leaves it is the audience's view."""
-    from macros.guards.audience import staff_slugs
-    from macros.render import git_dates
-
     data_dir = data_dir_from(root, settings.motverka.data_dir)
     data = load_site_data(data_dir, today=today(), display_root=root)
     view = data.for_audience(settings.audience)
@@ -127,7 +126,7 @@ def create(root: Path, settings: SiteSettings, limits: Limits | None = None, pre
     return BuildState(root=root, data_dir=data_dir, audience=settings.audience, today=today(), view=view,
                       hidden=HiddenRecords.of(data, view), settings=settings,
                       limits=limits or Limits(), preview=preview,
-                      staff_slugs=frozenset() if staff else frozenset(staff_slugs(root)),
+                      staff_slugs=frozenset() if staff else frozenset(staff_page_slugs(root)),
                       changed=git_dates.last_changed(root), repository=git_dates.repository_url(root))
 
 
