@@ -82,7 +82,9 @@ INSIDE = {
     "staff field via a variable": "{{ t(municipality.consultation.description) }}\n",
     "staff guidance via a variable": "{{ staff_guidance.documentation }}\n",
     "macro's __globals__": '{{ t.__globals__["current"]().data.staff_guidance.documentation }}\n',
-    "config's hook module": '{{ config.plugins["macros/engine/hooks.py"].current().data.staff_guidance.documentation }}\n',
+    "config's hook module": '{{ config.plugins["macros/engine/hooks.py"].current(config).view }}\n',
+    "the build's state on config": "{{ config._motverka_build.staff_slugs }}\n",
+    "the build's state as a key": '{{ config["_motverka_build"].staff_slugs }}\n',
     "files: a staff page's text": '{% for f in files %}{% if "konsultation" in f.src_uri %}{{ f.content_string }}'
                                   '{% endif %}{% endfor %}\n',
     "files: a new File from a path": "{{ (files.documentation_pages() | first)" + GENERATED + " }}\n",
