@@ -14,7 +14,6 @@ its default (`make guides`, from the descriptions below).
 
 from __future__ import annotations
 
-import difflib
 import os
 import tomllib
 import typing
@@ -25,6 +24,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from macros.contract.load import suggestion   # the data errors' "menade du …?"
 from macros.problems import Problem, shown_path
 
 CONFIG_FILES = ("mkdocs.yml", "mkdocs.staff.yml")   # the sites' settings, checked by `make check`
@@ -330,12 +330,6 @@ def _allowed(model: type[BaseModel], loc: tuple) -> list[str]:
             return []
         model = info.annotation
     return list(model.model_fields)
-
-
-def suggestion(name: str, allowed: list[str]) -> str:
-    """` (menade du enabled?)` for a misspelt name close to one that exists, else nothing."""
-    close = difflib.get_close_matches(name, allowed, n=1)
-    return f" (menade du {close[0]}?)" if close else ""
 
 
 def _copy(values):

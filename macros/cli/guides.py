@@ -224,19 +224,21 @@ def macros_guide() -> str:
 
 # --- bidra/installningar.md -------------------------------------------------------------------------------
 
+SETTINGS_INTRO = """\
+Inställningarna står på två ställen. `mkdocs.yml` (webbplatsen för invånare) har dem under `extra:`; \
+`mkdocs.staff.yml` (personalens webbplats) ärver allt i `mkdocs.yml` och skriver bara det som skiljer. \
+`pyproject.toml` har gränserna för kontrollerna under `[tool.motverka]`.
+
+En inställning som inte står i filen får sitt standardvärde. En inställning som är felstavad eller har fel \
+sorts värde stoppar `make check` och bygget, med fil, rad och hur du rättar, t.ex. `mkdocs.yml:41: \
+Inställningen extra › quick_exit › enabeld finns inte. Kontrollera stavningen (menade du enabled?).`
+"""
+
+
 def settings_guide() -> str:
     from macros.settings import documented
 
-    parts = [
-        "# Inställningar", "", GENERATED, "",
-        "Inställningarna står på två ställen. `mkdocs.yml` (webbplatsen för invånare) har dem under `extra:`; "
-        "`mkdocs.staff.yml` (personalens webbplats) ärver allt i `mkdocs.yml` och skriver bara det som skiljer. "
-        "`pyproject.toml` har gränserna för kontrollerna under `[tool.motverka]`.", "",
-        "En inställning som inte står i filen får sitt standardvärde. En inställning som är felstavad eller har "
-        "fel sorts värde stoppar `make check` och bygget, med fil, rad och hur du rättar, t.ex. "
-        "`mkdocs.yml:41: Inställningen extra › quick_exit › enabeld finns inte. Kontrollera stavningen "
-        "(menade du enabled?).`", "",
-    ]
+    parts = ["# Inställningar", "", GENERATED, "", SETTINGS_INTRO]
     for file, heading in (("mkdocs.yml, mkdocs.staff.yml", "## mkdocs.yml och mkdocs.staff.yml, under extra:"),
                           ("pyproject.toml", "## pyproject.toml, under [tool.motverka]")):
         parts += [heading, "", "| Inställning | Standard | Vad den gör |", "|---|---|---|"]
