@@ -92,7 +92,10 @@ class BuildState:
     settings: SiteSettings = field(default_factory=SiteSettings)
     limits: Limits = field(default_factory=Limits)
     preview: bool = False           # `mkdocs serve`: no PDF is made
-    staff_slugs: frozenset[str] = frozenset()   # staff pages' file names, which no public page may link to
+    # The staff pages' addresses (their file names only), which no public page may link to. Staff text copied
+    # into public pages or data is looked for by the parent process (macros/cli/build.py), which may read staff
+    # pages and staff data; a build never does.
+    staff_slugs: frozenset[str] = frozenset()
     changed: dict[str, date] = field(default_factory=dict)   # each file's last commit (render/git_dates.py)
     repository: str | None = None   # the repository's web address, for "Ändra sidan på GitHub"
     rendering: dict = field(default_factory=dict)   # the engine's template environment, files and navigation
