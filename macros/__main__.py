@@ -46,9 +46,9 @@ def main(argv: list[str] | None = None) -> int:
         from macros.contract.freshness import main as freshness_report
         return freshness_report(dataset.data_dir, strict=args.strict)
     if args.command == "readability":
-        from macros.build_state import settings
+        from macros.build_state import limits
         from macros.guards.readability import main as readability_report
-        return readability_report(dataset.data_dir, settings(), site=Path(args.site) if args.site else None)
+        return readability_report(dataset.data_dir, limits(), site=Path(args.site) if args.site else None)
     if args.command == "sources":
         from macros.build_state import ROOT, today
         from macros.render.git_dates import repository_url

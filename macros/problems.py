@@ -65,6 +65,14 @@ class Problem:
                    tuple(data.get("path", ())), tuple(label) if label else None)
 
 
+def shown_path(path: Path, root: Path) -> str:
+    """A file as a problem names it: relative to the project (docs/index.md), else as given."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
 def _plain(values: dict) -> dict:
     """Values as JSON can carry them: numbers and text stay, anything else becomes its text."""
     return {k: v if isinstance(v, (int, float, str, bool, type(None))) else str(v) for k, v in values.items()}

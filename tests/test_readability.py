@@ -8,10 +8,11 @@ import io
 
 import pytest
 
-from macros.build_state import Settings, settings
+from macros.build_state import limits
+from macros.settings import Limits
 from macros.guards import readability
 
-LIMITS = settings()
+LIMITS = limits()
 
 
 def test_lix_counts_words_sentences_and_long_words():
@@ -65,5 +66,5 @@ def test_the_readability_table_names_every_page_and_the_limits(dataset_site):
     table = out.getvalue()
     assert status == 0
     assert "Läsbarhet (LIX)" in table and "Gräns: 45" in table and "/stodlinjer/" in table
-    strict = Settings(lix_max=5, lix_target=5, lix_easy_read=5)
+    strict = Limits(lix_max=5, lix_target=5, lix_easy_read=5)
     assert readability.main(dataset_site.parent, strict, site=dataset_site, stream=io.StringIO()) == 1

@@ -82,7 +82,9 @@ INSIDE = {
     "staff field via a variable": "{{ t(municipality.consultation.description) }}\n",
     "staff guidance via a variable": "{{ staff_guidance.documentation }}\n",
     "macro's __globals__": '{{ t.__globals__["current"]().data.staff_guidance.documentation }}\n',
-    "config's hook module": '{{ config.plugins["macros/engine/hooks.py"].current().data.staff_guidance.documentation }}\n',
+    "config's hook module": '{{ config.plugins["macros/engine/hooks.py"].current(config).view }}\n',
+    "the build's state on config": "{{ config._motverka_build.staff_slugs }}\n",
+    "the build's state as a key": '{{ config["_motverka_build"].staff_slugs }}\n',
     "files: a staff page's text": '{% for f in files %}{% if "konsultation" in f.src_uri %}{{ f.content_string }}'
                                   '{% endif %}{% endfor %}\n',
     "files: a new File from a path": "{{ (files.documentation_pages() | first)" + GENERATED + " }}\n",
@@ -298,11 +300,13 @@ def test_the_public_build_holds_no_staff_record_field_or_guidance(dataset, monke
     """Everything a public page's templates can reach of the data: the view and the fingerprints of the
     records it leaves out. Not one staff text, name, id, number or address is among them."""
     from macros import build_state as site
+    from macros.settings import Motverka, SiteSettings
     from tests.conftest import TODAY, data_dir, site_data
     from tests.support.leaks import staff_only_strings
 
     monkeypatch.setenv("MOTVERKA_TODAY", TODAY.isoformat())
-    state = site._state(ROOT, data_dir(dataset), "public")
+    settings = SiteSettings(audience="public", motverka=Motverka(data_dir=str(data_dir(dataset))))
+    state = site.create(ROOT, settings)
     held = " ".join(" ".join(_strings([state.view.model_dump(), state.hidden.ids, repr(state.hidden)])).split())
     needles = staff_only_strings(site_data(dataset), ROOT / "docs")
     staff_ids = {r.id for r in [*site_data(dataset).contacts, *site_data(dataset).support_lines] if not r.is_public}

@@ -72,13 +72,19 @@ def _count(number: int, one: str, many: str) -> str:
     return f"{number} {one if number == 1 else many}"
 
 
-def check(dataset: Dataset, stream=sys.stdout, command: str = "make check") -> int:
-    """Validate the data alone; print every error (and GitHub annotations in Actions). Exit status."""
+def check(dataset: Dataset, stream=sys.stdout, command: str = "make check", settings: bool = True) -> int:
+    """Validate the data (and the settings: mkdocs.yml, mkdocs.staff.yml, pyproject.toml) alone; print every
+    error (and GitHub annotations in Actions). Exit status. `make site` leaves the settings to the build,
+    which reports them together with the pages' problems."""
     if not dataset.data_dir.is_dir():
         _report([Problem(message=say("folder_missing", folder=_display(dataset.data_dir),
                                      known=", ".join(known_datasets()) or "data"))], stream)
         print(f"\n1 fel. Rätta det och kör `{command}` igen.", file=stream)
         return 1
+    from macros.settings import problems as setting_problems
+
+    wrong = setting_problems(ROOT) if settings else []
+    _report(wrong, stream)
     try:
         data = load_site_data(dataset.data_dir, today=today(), display_root=ROOT)
     except DataErrors as problem:
@@ -86,15 +92,19 @@ def check(dataset: Dataset, stream=sys.stdout, command: str = "make check") -> i
             print(error, file=stream)
             if os.environ.get("GITHUB_ACTIONS") == "true":
                 print(error.annotation(), file=stream)
-        print(f"\n{len(problem.errors)} fel. Rätta dem och kör `{command}` igen.", file=stream)
+        print(f"\n{len(problem.errors) + len(wrong)} fel. Rätta dem och kör `{command}` igen.", file=stream)
+        return 1
+    if wrong:
+        print(f"\n{len(wrong)} fel. Rätta {'det' if len(wrong) == 1 else 'dem'} och kör `{command}` igen.",
+              file=stream)
         return 1
     counts = ", ".join(_count(len(records), one, many) for records, one, many in (
         (data.support_lines, "stödlinje", "stödlinjer"), (data.contacts, "kontakt", "kontakter"),
         (data.focus_areas, "fokusområde", "fokusområden")))
     print(f"Datafilerna i {_display(dataset.data_dir)} är i ordning: {counts}.", file=stream)
-    from macros.build_state import settings
+    from macros.build_state import limits
     from macros.contract.featuring import summary
-    for line in summary(data, dataset.data_dir, today(), settings().freshness_months,
+    for line in summary(data, dataset.data_dir, today(), limits().freshness_months,
                         _display(dataset.data_dir / "support_lines.yml")):
         print(line, file=stream)
     return 0
@@ -133,7 +143,7 @@ _RECORD = re.compile(r"^(?P<level>DEBUG|INFO|WARNING|ERROR|CRITICAL)\s+-\s+(?P<t
 # The kit's own messages (macros/engine/hooks.py, page_macros.py, page_meta.py) already say file, line and fix.
 # The kit's own messages; also files beside the pages that safe_html.file_problems checks (HTML, SVG, CSS,
 # scripts), and staff pages in personal/.
-_OWN = re.compile(r"^(?P<file>[\w./-]+\.(?:md|ya?ml|html?|xhtml|shtml|svgz?|xml|xslt?|css|[mc]?js|wasm|swf)|"
+_OWN = re.compile(r"^(?P<file>[\w./-]+\.(?:md|ya?ml|toml|html?|xhtml|shtml|svgz?|xml|xslt?|css|[mc]?js|wasm|swf)|"
                   r"(?:docs|personal)/[\w./-]*):(?P<line>\d+)(?P<sep>: | › )(?P<message>.+)$")
 _OWN_PDF = "PDF:en"
 
@@ -361,7 +371,7 @@ class _Reader:
         """A YAML error in mkdocs.yml or mkdocs.staff.yml, in the words used for the data files."""
         import yaml
 
-        from macros.contract.yaml_source import _syntax_problem
+        from macros.contract.yaml_source import syntax_problem
 
         path = Path(file) if Path(file).is_absolute() else self.root / file
         shown = _display(path, self.root)
@@ -369,7 +379,7 @@ class _Reader:
             source = path.read_text("utf-8")
             yaml.compose(source, Loader=yaml.SafeLoader)  # the syntax only: the files use !ENV and other tags
         except yaml.YAMLError as error:
-            problem = _syntax_problem(error, source)
+            problem = syntax_problem(error, source)
             return Problem(shown, problem.line, say(problem.code, **problem.values))
         except OSError:
             pass
@@ -527,10 +537,11 @@ def _own(message: str) -> Problem:
         message=message)
 
 
-def _public_output_problems(dataset: Dataset, builds: list[SiteBuild], config: dict) -> list[Problem]:
+def _public_output_problems(dataset: Dataset, builds: list[SiteBuild]) -> list[Problem]:
     """The second line of defence, over the new public site before it is swapped in: staff text and staff
     contact details in any public file (macros/guards/leak_guard.py), and files of docs/ that no public page links."""
     from macros.guards import leak_guard
+    from macros.settings import read_site_settings
 
     public = next((b for b in builds if b.config == "mkdocs.yml"), None)
     if public is None or not public.staging.is_dir():
@@ -540,7 +551,7 @@ def _public_output_problems(dataset: Dataset, builds: list[SiteBuild], config: d
     staff = leak_guard.StaffDetails.of(ROOT, docs, dataset.data_dir, data)
     found = leak_guard.messages(leak_guard.leaks(public.staging, staff),
                                 leak_guard.public_sources(ROOT, docs, dataset.data_dir))
-    allowed = set((config.get("extra") or {}).get("public_files") or [])
+    allowed = set(read_site_settings(ROOT / "mkdocs.yml", ROOT).settings.public_files)
     found += leak_guard.unlinked_files(public.staging, docs, ROOT, allowed)
     return [Problem(file, line, message) for file, line, message in found]
 
@@ -550,7 +561,7 @@ def build_sites(dataset: Dataset, sites=SITES, stream=sys.stdout, verbose: bool 
     if engine not in ENGINES or importlib.util.find_spec(engine) is None:
         print(ENGINE_MISSING.format(engine=engine, python=sys.executable, engines=", ".join(ENGINES)), file=stream)
         return 1
-    if check(dataset, stream=stream, command="make site") != 0:
+    if check(dataset, stream=stream, command="make site", settings=False) != 0:
         print(NOT_BUILT, file=stream)
         return 1
     # Nothing that puts staff pages into the public build's tree (docs/personal/, a symbolic link) is built.
@@ -582,7 +593,7 @@ def build_sites(dataset: Dataset, sites=SITES, stream=sys.stdout, verbose: bool 
     failed = [b for b in builds if not b.ok or published_an_error(b.output)]
     if not failed:   # the second line of defence; what the source check already named is not said twice
         named = {(p.file, p.line) for p in copied}
-        copied += [p for p in _public_output_problems(dataset, builds, public_config)
+        copied += [p for p in _public_output_problems(dataset, builds)
                    if (p.file, p.line) not in named]
     if failed or copied:
         problems: list[Problem] = list(copied)

@@ -5,7 +5,8 @@
   (from the message catalogue);
 - bidra/makron.md: every macro a page may call, with a copy-paste example (from the registered macros'
   signatures and docstrings);
-- docs/assets/favicon.svg: the favicon in the site's colours (macros/render/design_tokens.py).
+- docs/assets/favicon.svg: the favicon in the site's colours (macros/render/design_tokens.py);
+- bidra/installningar.md: every setting with its default (from the declarations in macros/settings.py).
 
 `python -m macros guides` writes them; `--check` (run by the tests) fails when one is out of date.
 """
@@ -66,7 +67,8 @@ ERROR_GROUPS = [
     ("Nationella stödlinjer", ["registry_missing", "national_override", "national_copy", "hidden_unknown",
                                "hidden_emergency", "hidden_reference", "featured_twice"]),
     ("Fel i menyn och inställningarna", ["page_not_in_nav", "nav_missing_page", "config_invalid",
-                                         "quick_exit_url"]),
+                                         "setting_unknown", "setting_invalid", "toml_syntax", "quick_exit_url",
+                                         "quick_exit_url_missing"]),
     ("Fel när webbplatsen byggs", ["folder_missing", "pdf_page_missing", "pdf_problem", "pdf_resource_refused",
                                    "pdf_resource_unreadable", "build_other"]),
 ]
@@ -222,11 +224,38 @@ def macros_guide() -> str:
     return "\n".join(parts)
 
 
+# --- bidra/installningar.md -------------------------------------------------------------------------------
+
+SETTINGS_INTRO = """\
+Inställningarna står på två ställen. `mkdocs.yml` (webbplatsen för invånare) har dem under `extra:`; \
+`mkdocs.staff.yml` (personalens webbplats) ärver allt i `mkdocs.yml` och skriver bara det som skiljer. \
+`pyproject.toml` har gränserna för kontrollerna under `[tool.motverka]`.
+
+En inställning som inte står i filen får sitt standardvärde. En inställning som är felstavad eller har fel \
+sorts värde stoppar `make check` och bygget, med fil, rad och hur du rättar, t.ex. `mkdocs.yml:41: \
+Inställningen extra › quick_exit › enabeld finns inte. Kontrollera stavningen (menade du enabled?).`
+"""
+
+
+def settings_guide() -> str:
+    from macros.settings import documented
+
+    parts = ["# Inställningar", "", GENERATED, "", SETTINGS_INTRO]
+    for file, heading in (("mkdocs.yml, mkdocs.staff.yml", "## mkdocs.yml och mkdocs.staff.yml, under extra:"),
+                          ("pyproject.toml", "## pyproject.toml, under [tool.motverka]")):
+        parts += [heading, "", "| Inställning | Standard | Vad den gör |", "|---|---|---|"]
+        parts += [f"| `{key}` | `{default}` | {description} |" for shown, key, default, description in documented()
+                  if shown == file]
+        parts.append("")
+    return "\n".join(parts)
+
+
 OUTPUTS = {
     "data/README.md": data_readme,
     "bidra/felmeddelanden.md": errors_guide,
     "bidra/makron.md": macros_guide,
     "docs/assets/favicon.svg": lambda: design_tokens.favicon(ROOT / "docs"),
+    "bidra/installningar.md": settings_guide,
 }
 
 

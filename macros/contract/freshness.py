@@ -173,7 +173,7 @@ def render(report: Freshness, label: str) -> str:
 
 
 def main(data_dir: Path, strict: bool = False, stream=sys.stdout, registry: Path | None = None) -> int:
-    from macros.build_state import ROOT, settings, today
+    from macros.build_state import ROOT, limits, today
     from macros.cli.build import check as check_data
     from macros.contract.load import DataErrors, load_site_data
 
@@ -181,7 +181,7 @@ def main(data_dir: Path, strict: bool = False, stream=sys.stdout, registry: Path
         data = load_site_data(data_dir, today=today(), display_root=ROOT, registry=registry)
     except DataErrors:
         return check_data_errors(check_data, data_dir, stream)
-    report = check(data, data_dir, ROOT / "docs", today(), settings().freshness_months, ROOT, registry)
+    report = check(data, data_dir, ROOT / "docs", today(), limits().freshness_months, ROOT, registry)
     try:
         label = data_dir.resolve().relative_to(ROOT).as_posix()
     except ValueError:

@@ -245,7 +245,7 @@ def _translate(error: ValidationError, model: type[BaseModel], doc: YamlDocument
         elif code == "unknown_field":
             allowed = _fields_at(model, loc[:-1])
             message = say("unknown_field", field=loc[-1], allowed=", ".join(allowed),
-                          suggestion=_suggestion(str(loc[-1]), allowed))
+                          suggestion=suggestion(str(loc[-1]), allowed))
             line = _line_for(doc, loc)
         elif code == "invalid_choice":
             choices = ctx.get("expected", "").replace("'", "").replace(" or ", ", ")
@@ -273,7 +273,9 @@ def _hidden_by_empty_key(doc: YamlDocument, loc: tuple, code: str) -> bool:
     return code in ("text_missing_sv", "hours_empty") and any(key[:-1] == loc for key in doc.empty_keys)
 
 
-def _suggestion(name: str, allowed: list[str]) -> str:
+def suggestion(name: str, allowed: list[str]) -> str:
+    """` (menade du phone?)` for a misspelt or Swedish name of one that exists, else nothing (also used for
+    settings: macros/settings.py)."""
     meant = SWEDISH_FIELDS.get(name.strip().lower())
     if meant not in allowed:
         close = difflib.get_close_matches(name, allowed, n=1)

@@ -173,13 +173,13 @@ def read_yaml(path: Path) -> YamlDocument:
             mark = error.problem_mark
             doc.problems.append(Problem(mark.line + 1 if mark else 1, "yaml_multiple_documents"))
         else:
-            doc.problems.append(_syntax_problem(error, text))
+            doc.problems.append(syntax_problem(error, text))
         return doc
     except yaml.reader.ReaderError as error:
         doc.problems.append(_character_problem(error, text))
         return doc
     except yaml.YAMLError as error:
-        doc.problems.append(_syntax_problem(error, text))
+        doc.problems.append(syntax_problem(error, text))
         return doc
     except _Limit as limit:
         doc.problems.append(limit.problem)
@@ -235,7 +235,7 @@ def _has_content(text: str) -> bool:
 _CONTEXT_FIRST = ("while scanning a simple key", "while scanning a quoted scalar", "while parsing a flow")
 
 
-def _syntax_problem(error: yaml.YAMLError, text: str) -> Problem:
+def syntax_problem(error: yaml.YAMLError, text: str) -> Problem:
     context = getattr(error, "context", "") or ""
     problem = getattr(error, "problem", "") or ""
     problem_mark = getattr(error, "problem_mark", None)

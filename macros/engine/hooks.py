@@ -7,39 +7,47 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-import sys
 from pathlib import Path
 
-_ROOT = str(Path(__file__).resolve().parents[2])
-if _ROOT not in sys.path:
-    sys.path.insert(0, _ROOT)
+from jinja2 import FileSystemBytecodeCache
+from mkdocs.config.base import ValidationError
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
 
-from jinja2 import FileSystemBytecodeCache  # noqa: E402
-from mkdocs.exceptions import Abort  # noqa: E402
-from mkdocs.plugins import event_priority  # noqa: E402
+from mkdocs.structure.files import File
 
-from mkdocs.structure.files import File  # noqa: E402
+# The macros package is imported from the project folder: MkDocs runs as `python -m mkdocs` there (the Makefile,
+# macros/cli/build.py), and Python puts the current folder first on the import path for -m. The path is never
+# edited here: `mkdocs` started otherwise gets a configuration error that says how to start it.
+try:
+    import macros  # noqa: F401
+except ModuleNotFoundError:
+    raise ValidationError("paketet macros hittades inte. Bygg med `make site` eller förhandsgranska med "
+                          "`make serve`; eller kör `python -m mkdocs` i projektmappen.") from None
 
-from macros.contract import site_address  # noqa: E402
-from macros.guards import safe_html  # noqa: E402
-from macros.outputs import open_data, search_index  # noqa: E402
-from macros.outputs.pdf import document as pdf  # noqa: E402
-from macros.render import emergency_links, git_dates, not_found, page_meta, staff_start, theme_globals  # noqa: E402
-from macros.guards import audience as separation  # noqa: E402  (`audience` is a local name below)
-from macros.build_state import current, data_dir_from, load_state  # noqa: E402
-from macros.contract.load import DataErrors  # noqa: E402
-from macros.render.render import text  # noqa: E402
-from macros.text.messages import ui  # noqa: E402
+from macros import build_state
+from macros.contract import site_address
+from macros.guards import safe_html
+from macros.outputs import open_data, search_index
+from macros.outputs.pdf import document as pdf
+from macros.render import emergency_links, git_dates, not_found, page_meta, staff_start, theme_globals
+from macros.guards import audience as separation  # (`audience` is a local name below)
+from macros.build_state import BuildState
+from macros.contract.load import DataErrors
+from macros.render.render import text
+from macros.settings import read_limits, read_site_settings
+from macros.text.messages import ui
 
 log = logging.getLogger("mkdocs.plugins.motverka")
-_COMMAND = {"name": "build"}
-_STAFF_SLUGS: set[str] = set()   # set by on_config; a module variable, so that make serve's rebuilds renew it
-_RENDERING: dict = {}            # this language build's template environment and navigation, for its 404 page
 
 
 def on_startup(command, dirty):
-    _COMMAND["name"] = command
-    pdf.set_command(command)
+    # MkDocs names the command once per process, not per build: kept where each build's state reads it.
+    os.environ["MOTVERKA_PREVIEW"] = "1" if command == "serve" else "0"
+
+
+def current(config) -> BuildState:
+    return build_state.of(config)
 
 
 def _language(config) -> str:
@@ -49,18 +57,10 @@ def _language(config) -> str:
 
 @event_priority(100)
 def on_config(config):
-    root = Path(config.config_file_path).resolve().parent
-    settings = config.extra.get("motverka", {})
-    audience = config.extra.get("audience", "public")
-    try:
-        state = load_state(root, data_dir_from(root, settings.get("data_dir")), audience)
-    except DataErrors as problem:
-        for error in problem.errors:
-            log.error(str(error))
-            if os.environ.get("GITHUB_ACTIONS") == "true":
-                print(error.annotation(), flush=True)
-        raise Abort(f"Webbplatsen byggdes inte: {len(problem.errors)} fel i datafilerna. "
-                    "Den senast byggda webbplatsen är orörd.") from None
+    state = build_state.attached(config)
+    if state is None:  # static-i18n runs on_config again for each language, with the same config
+        state = _new_state(config)
+        build_state.attach(config, state)
     lang = _language(config)
     # static-i18n writes theme templates once per language into the same root: keep the Swedish 404 page.
     if _default_language_build(config):
@@ -77,20 +77,33 @@ def on_config(config):
     config.site_name = f"{text(municipality.site_title, lang)} – {municipality.name}"
     # Fallback only: every page has its own description in its front matter (page_meta checks it).
     config.site_description = text(state.view.plan.summary, lang)
-    if state.staff and config.extra.get("staff_nav"):
-        config.nav = list(config.extra["staff_nav"]) + staff_start.residents_nav(config.nav, ui("staff_residents", lang))
+    if state.staff and state.settings.staff_nav:
+        config.nav = list(state.settings.staff_nav) + staff_start.residents_nav(config.nav,
+                                                                                 ui("staff_residents", lang))
         config.site_name = f"{ui('staff_site_title', lang)} – {municipality.name}"  # a title of its own
-    # The staff pages' addresses (their file names only), which no public page may link to (on_page_content).
-    # Staff text copied into public pages or data is looked for by the parent process (macros/cli/build.py), which
-    # may read staff pages and staff data; this process never does.
-    _STAFF_SLUGS.clear()
-    if not state.staff:
-        _STAFF_SLUGS.update(separation.staff_slugs(root))
     if _default_language_build(config):
-        for message in separation.folder_problems(Path(config.docs_dir), root):
+        for message in separation.folder_problems(Path(config.docs_dir), state.root):
             log.error(message)
     _prune_large_navigation(config)
     return config
+
+
+def _new_state(config) -> BuildState:
+    """This build's settings (every problem in them reported, the build going on with the defaults, so that
+    the strict build fails with all other problems too) and its validated data (problems there stop it)."""
+    root = Path(config.config_file_path).resolve().parent
+    settings, limits = read_site_settings(Path(config.config_file_path), root), read_limits(root)
+    for problem in settings.problems + limits.problems:
+        log.error(str(problem))
+    try:
+        return build_state.create(root, settings.settings, limits.settings, build_state.preview())
+    except DataErrors as problem:
+        for error in problem.errors:
+            log.error(str(error))
+            if os.environ.get("GITHUB_ACTIONS") == "true":
+                print(error.annotation(), flush=True)
+        raise Abort(f"Webbplatsen byggdes inte: {len(problem.errors)} fel i datafilerna. "
+                    "Den senast byggda webbplatsen är orörd.") from None
 
 
 PRUNE_FROM = 60  # pages in the navigation
@@ -133,9 +146,9 @@ def on_files(files, config):
     # HTML, SVG, CSS and script files in docs/ could run script or fetch from another host when opened.
     for message in safe_html.file_problems(files, str(Path(config.docs_dir).resolve())):
         log.error(message)
-    state = current()
+    state = current(config)
     if state.staff:  # the staff site opens on the staff's start page (macros/render/staff_start.py)
-        staff_start.swap_start_pages(files, config.extra.get("staff_nav"), config.site_dir)
+        staff_start.swap_start_pages(files, state.settings.staff_nav, config.site_dir)
     for path, content in open_data.files(state.view, state.today).items():
         files.append(File.generated(config, path, content=content))
     if state.staff:
@@ -150,7 +163,8 @@ def on_pre_page(page, config, files):
     # {% include "personal/…" %} would pull a staff page's text into this public page (on either site: the
     # staff site renders the same public pages, and neither site's docs/ holds the staff pages).
     if page.file.abs_src_path and not separation.source_name(page.file.src_uri).startswith("personal/"):
-        problems = separation.include_problems(Path(page.file.abs_src_path), Path(config.docs_dir), current().root)
+        problems = separation.include_problems(Path(page.file.abs_src_path), Path(config.docs_dir),
+                                               current(config).root)
         for message in problems:
             log.error(message)
         if problems:  # and never render it: the build fails, but every other problem is still reported
@@ -159,7 +173,7 @@ def on_pre_page(page, config, files):
 
 
 def on_page_markdown(markdown, page, config, files):
-    state = current()
+    state = current(config)
     for message in page_meta.problems(page, today=state.today):
         log.error(message)
     if page.file.abs_src_path:
@@ -171,7 +185,7 @@ def on_page_markdown(markdown, page, config, files):
         if relative:
             page.meta["mv_source_path"] = relative
             page.meta["mv_last_changed"] = git_dates.page_changed(
-                state.root, relative, state.data_dir, bool(page.meta.get("render_macros")))
+                state.changed, state.root, relative, state.data_dir, bool(page.meta.get("render_macros")))
     return markdown
 
 
@@ -183,10 +197,11 @@ def on_page_content(html, page, config, files):
     for message in safe_html.page_problems(html, page.file.abs_src_path, separation.source_name(page.file.src_uri)):
         log.error(message)
     safe_html.escape_page_texts(page)
-    if not current().staff:
+    state = current(config)
+    if not state.staff:
         shown = separation.source_name(page.file.src_uri)
         for message in separation.link_problems(html, page.url, page.file.abs_src_path, shown, config.site_url,
-                                                _STAFF_SLUGS):
+                                                state.staff_slugs):
             log.error(message)
     return html
 
@@ -197,11 +212,12 @@ def on_env(env, config, files):
     folder = Path(config.config_file_path).resolve().parent / ".cache" / "jinja"
     folder.mkdir(parents=True, exist_ok=True)
     env.bytecode_cache = FileSystemBytecodeCache(str(folder))
-    _RENDERING.update(env=env, files=files)
+    state = current(config)
+    state.rendering.update(env=env, files=files)
     _no_language_links_in_head(config)  # for the 404 page, rendered before any page
     theme_globals.install(env, config)
     # Every page is rendered and none written yet: make the PDF, then show its size where it is linked.
-    pdf.on_env(config, files, current(), make_now=pdf.will_exist() and _default_language_build(config))
+    pdf.on_env(config, files, state, make_now=not state.preview and _default_language_build(config))
     return env
 
 
@@ -216,7 +232,7 @@ def _no_language_links_in_head(config) -> None:
 @event_priority(-100)  # after static-i18n has set this page's language links
 def on_page_context(context, page, config, nav):
     _no_language_links_in_head(config)
-    _RENDERING["nav"] = nav
+    current(config).rendering["nav"] = nav
     return context
 
 
@@ -224,8 +240,9 @@ def on_page_context(context, page, config, nav):
 def on_post_build(config):
     i18n = config.plugins.get("i18n")
     if i18n is not None and not _default_language_build(config):  # this edition's own 404 page
-        not_found.write(i18n.current_language, _RENDERING.get("env"), _RENDERING.get("files"), config,
-                        _RENDERING.get("nav"))
+        rendering = current(config).rendering
+        not_found.write(i18n.current_language, rendering.get("env"), rendering.get("files"), config,
+                        rendering.get("nav"))
     if i18n is None or i18n.building or len(i18n.build_languages) < 2:
         return
     site = Path(config.site_dir)

@@ -37,6 +37,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from macros.contract.models import FILES, Consultation
 from macros.contract.yaml_source import read_yaml
+from macros.problems import shown_path
 from macros.text.messages import say
 
 STAFF_FOLDER = "personal"          # personal/ (beside docs/): pages and attachments of the staff site only
@@ -131,13 +132,6 @@ class Piece:
         return f"{self.file} rad {self.line_at(offset)}"
 
 
-def _display(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
 def _is_staff_page(relative: Path | PurePosixPath) -> bool:
     return bool(relative.parts) and relative.parts[0] == STAFF_FOLDER
 
@@ -159,7 +153,7 @@ def markdown_pieces(docs: Path, root: Path) -> tuple[list[Piece], list[Piece]]:
     staff, public = [], []
     for path, address in page_sources(docs, root):
         text = _readable(path.read_text("utf-8"), markdown_file=True)
-        piece = Piece(text, _display(path, root), 1, markdown_file=True)
+        piece = Piece(text, shown_path(path, root), 1, markdown_file=True)
         (staff if _is_staff_page(Path(address)) else public).append(piece)
     return staff, public
 
@@ -176,7 +170,7 @@ def data_pieces(data_dir: Path, root: Path) -> tuple[list[Piece], list[Piece]]:
         doc = read_yaml(path)
         if doc.problems:
             continue  # the data check reports these
-        shown = _display(path, root)
+        shown = shown_path(path, root)
 
         def walk(value, where: tuple, internal: bool) -> None:
             if isinstance(value, dict):
@@ -338,8 +332,8 @@ def attachment_problems(docs: Path, root: Path, used: set[str] = frozenset()) ->
         file = docs / target
         if file.suffix == ".md" or not file.is_file() or _is_staff_page(Path(target)) or target in public_links:
             continue
-        problems.append(f"{_display(page, root)}:{line}: " + say("staff_attachment_outside",
-                                                                 target=_display(file, root)))
+        problems.append(f"{shown_path(page, root)}:{line}: " + say("staff_attachment_outside",
+                                                                    target=shown_path(file, root)))
     return list(dict.fromkeys(problems))
 
 
@@ -383,7 +377,7 @@ def include_problems(path: Path, docs: Path, root: Path, _seen: set | None = Non
         for _, name in _QUOTED.findall(tag.group(1)):
             target = _template_name(name)
             if names_staff_page(name):
-                problems.append(f"{_display(path, root)}:{line}: " + say(
+                problems.append(f"{shown_path(path, root)}:{line}: " + say(
                     "staff_include_in_public", value=" ".join(tag.group(0).split())))
             elif not target.startswith("../"):   # only files of docs/ are read, never what lies beside it
                 problems += include_problems(docs / target, docs, root, seen)

@@ -27,6 +27,7 @@ import phonenumbers
 
 from macros.contract.models import SiteData
 from macros.guards import audience
+from macros.problems import shown_path
 from macros.text.messages import say
 
 _PHONE_RUN = re.compile(r"(?<![\w+])\+?\d[\d \u00a0\u2009\-\u2010\u2011\u2012\u2013()/.]{4,}\d(?!\d)")
@@ -87,7 +88,7 @@ class StaffDetails:
                         for value in (r.name, getattr(r, "organisation", None)) if value
                         for text in value.values()}
         # Staff pages and staff data as written (numbers in link targets and tel: links too).
-        raw = [(audience.Piece(path.read_text("utf-8"), audience._display(path, root), 1, True))
+        raw = [(audience.Piece(path.read_text("utf-8"), shown_path(path, root), 1, True))
                for path in sorted((root / audience.STAFF_FOLDER).rglob("*.md"))]
         for piece in raw + staff_data:
             for key, written in phones_in(piece.text).items():
@@ -96,7 +97,7 @@ class StaffDetails:
             for match in _EMAIL.finditer(piece.text):
                 if match.group().casefold() not in public_emails:
                     details.emails.setdefault(match.group().casefold(), piece.where(match.start()))
-        shown = audience._display(data_dir, root)
+        shown = shown_path(data_dir, root)
         for record in _staff_records(data):
             for phone in _phones(record):
                 if phone.e164 and phone.e164 not in public_phones:
@@ -284,7 +285,7 @@ def _places(leak: Leak, public: list[audience.Piece]) -> list[tuple[str, int, st
 
 def public_sources(root: Path, docs: Path, data_dir: Path) -> list[audience.Piece]:
     """Every public page as written (attributes, code and front matter included) and every public data value."""
-    pages = [audience.Piece(path.read_text("utf-8"), audience._display(path, root), 1, True)
+    pages = [audience.Piece(path.read_text("utf-8"), shown_path(path, root), 1, True)
              for path in sorted(docs.rglob("*.md"))]
     return pages + audience.data_pieces(data_dir, root)[1]
 
@@ -322,6 +323,6 @@ def unlinked_files(site: Path, docs: Path, root: Path, allowed: set[str]) -> lis
         if relative in allowed or not (site / relative).is_file():
             continue
         if relative not in everything and relative.replace(" ", "%20") not in everything:
-            found.append((audience._display(path, root), 1, say("file_not_linked", file=audience._display(path, root),
-                                                                 name=relative)))
+            found.append((shown_path(path, root), 1, say("file_not_linked", file=shown_path(path, root),
+                                                           name=relative)))
     return found

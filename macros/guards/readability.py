@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-from macros.build_state import Settings
+from macros.settings import Limits
 from macros.text.messages import ui
 
 EASY_READ = "lattlast/"
@@ -153,7 +153,7 @@ def resident_pages(site: Path) -> list[tuple[str, Path]]:
     return sorted(found)
 
 
-def measure_site(site: Path, settings: Settings) -> list[PageReadability]:
+def measure_site(site: Path, settings: Limits) -> list[PageReadability]:
     results = []
     for path, page in resident_pages(site):
         html = page.read_text("utf-8")
@@ -164,7 +164,7 @@ def measure_site(site: Path, settings: Settings) -> list[PageReadability]:
     return results
 
 
-def report(results: list[PageReadability], settings: Settings, label: str) -> str:
+def report(results: list[PageReadability], settings: Limits, label: str) -> str:
     lines = [ui("lix_heading", data=label), ui("lix_limits", max=settings.lix_max, target=settings.lix_target,
                                                  easy=settings.lix_easy_read), ""]
     header = (ui("lix_col_page"), "LIX", ui("lix_col_words"), ui("lix_col_sentences"), ui("lix_col_long"),
@@ -189,7 +189,7 @@ def report(results: list[PageReadability], settings: Settings, label: str) -> st
     return "\n".join(lines)
 
 
-def main(data_dir: Path, settings: Settings, site: Path | None = None, stream=sys.stdout) -> int:
+def main(data_dir: Path, settings: Limits, site: Path | None = None, stream=sys.stdout) -> int:
     """`make readability`: build the public site (unless `site` is given), print the table. Exit status 1
     when a page is over its limit."""
     from macros.cli.build import Dataset, build_sites

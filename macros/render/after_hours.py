@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import time
 
 from macros.contract.models import Hours
-from macros.render.render import _render, hours_text
+from macros.render.render import render_template, hours_text
 
 EVENING = time(18, 0)
 WEEKEND = {"sat", "sun"}
@@ -37,5 +37,5 @@ def reachable_after_hours(view) -> list:
 
 
 def after_hours_html(records: list, ctx, lines_page: str) -> str:
-    return _render("after_hours.html", records=records, ctx=ctx, lines_page=lines_page,
-                   hours={r.id: hours_text(r.hours, ctx.lang) for r in records})
+    return render_template("after_hours.html", records=records, ctx=ctx, lines_page=lines_page,
+                           hours={r.id: hours_text(r.hours, ctx.lang) for r in records})

@@ -11,13 +11,11 @@ import os
 import re
 import subprocess
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 
 
-@lru_cache(maxsize=None)
 def last_changed(root: Path) -> dict[str, date]:
-    """Repository-relative path -> date of the last commit that touched it."""
+    """Repository-relative path -> date of the last commit that touched it (read once per build: BuildState)."""
     try:
         # A file moved without a change (docs/personal/ to personal/) keeps the date of its last real change.
         output = subprocess.run(["git", "log", "--format=%x00%cs", "--name-status", "--find-renames=100%", "HEAD"],
@@ -45,9 +43,9 @@ def last_changed(root: Path) -> dict[str, date]:
     return dates
 
 
-def page_changed(root: Path, page_path: str, data_dir: Path, uses_data: bool) -> date | None:
-    """A page's last change: its own file, and for pages that show data, the newest data file too."""
-    dates = last_changed(root)
+def page_changed(dates: dict[str, date], root: Path, page_path: str, data_dir: Path, uses_data: bool) -> date | None:
+    """A page's last change (dates: last_changed): its own file, and for pages that show data, the newest data
+    file too."""
     found = [dates.get(page_path)]
     if uses_data:
         try:
@@ -63,9 +61,9 @@ def page_changed(root: Path, page_path: str, data_dir: Path, uses_data: bool) ->
 _GITHUB = re.compile(r"^(?:https://github\.com/|git@github\.com:|ssh://git@github\.com/)([^/]+/[^/]+?)(?:\.git)?/?$")
 
 
-@lru_cache(maxsize=None)
 def repository_url(root: Path) -> str | None:
-    """The repository's web address: $REPO_URL (set by the workflows), else a GitHub origin remote."""
+    """The repository's web address: $REPO_URL (set by the workflows), else a GitHub origin remote (read once
+    per build: BuildState)."""
     configured = os.environ.get("REPO_URL", "").strip().rstrip("/")
     if configured:
         return configured

@@ -22,7 +22,7 @@ from typing import Callable
 
 from markupsafe import Markup
 
-from macros.build_state import BuildState, current, quick_exit_url
+from macros.build_state import BuildState, of, quick_exit_url
 from macros.contract.models import CATEGORIES
 from macros.guards.audience import source_name
 from macros.outputs.pdf import document as pdf
@@ -46,7 +46,7 @@ class Page:
     @property
     def state(self) -> BuildState:
         """The build's state: the macros' one way to it."""
-        return current()
+        return of(self.env.conf)
 
     @property
     def lang(self) -> str:
@@ -160,7 +160,7 @@ def support_line_index(*, page: Page) -> Markup:
     Exempel: {{ support_line_index() }}"""
     view = page.state.view.support_lines
     lines = [line for category in CATEGORIES for line in view if line.category == category]
-    return Markup(render._render("line_index.html", lines=lines, ctx=page.ctx)) if lines else Markup("")
+    return Markup(render.render_template("line_index.html", lines=lines, ctx=page.ctx)) if lines else Markup("")
 
 
 def featured_lines(level: int = 3, *, page: Page) -> Markup:
@@ -414,7 +414,7 @@ def pdf_link(*, page: Page) -> Markup:
     personalens utgåva på personalens. Engelska sidor länkar till den svenska PDF:en.
 
     Exempel: {{ pdf_link() }}"""
-    return Markup(pdf.link_html(page.url, page.lang, page.state.audience, page.site_url))
+    return Markup(pdf.link_html(page.url, page.lang, page.state.audience, page.site_url, made=not page.state.preview))
 
 
 def easy_read_contact(*, page: Page) -> Markup:
@@ -458,7 +458,7 @@ def quick_exit_shows(*, page: Page) -> str:
     shows). Sidan bör bara nämna knappen när quick_exit.enabled är sant.
 
     Exempel: {% if quick_exit.enabled %}Knappen byter sidan mot {{ quick_exit_shows() }}.{% endif %}"""
-    shows = (page.extra.get("quick_exit") or {}).get("shows") or {}
+    shows = page.state.settings.quick_exit.shows
     return shows.get(page.lang) or shows.get("sv") or ui("quick_exit_shows_default", page.lang)
 
 
@@ -516,4 +516,4 @@ def register(env) -> None:
     env.variables["relatives"] = view.relatives
     env.variables["staff_guidance"] = view.staff_guidance
     env.variables["audience"] = page.state.audience
-    env.variables["quick_exit"] = {"enabled": bool(quick_exit_url(page.extra))}
+    env.variables["quick_exit"] = {"enabled": bool(quick_exit_url(page.state.settings))}

@@ -16,7 +16,7 @@ import yaml
 from mkdocs.utils.meta import YAML_RE
 
 from macros.contract.dates import add_months
-from macros.contract.yaml_source import _syntax_problem
+from macros.contract.yaml_source import syntax_problem
 from macros.guards.audience import source_name
 from macros.text.messages import say
 
@@ -66,7 +66,7 @@ def unreadable(path: str, source: str) -> list[str]:
     try:
         data = yaml.load(block, Loader=yaml.SafeLoader)
     except yaml.YAMLError as error:
-        problem = _syntax_problem(error, block)
+        problem = syntax_problem(error, block)
         return [f"{source_name(path)}:{problem.line + 1}: {say('page_meta_syntax', **problem.values)}"]
     except ValueError:  # an ISO date that does not exist, such as 2026-02-30
         for number, line in enumerate(block.splitlines(), 2):

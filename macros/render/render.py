@@ -48,11 +48,11 @@ def _environment() -> Environment:
     return env
 
 
-_ENV = _environment()
+TEMPLATES_ENV = _environment()
 
 
-def _render(template: str, **values) -> str:
-    return _ENV.get_template(template).render(ui=ui, **values).strip() + "\n"
+def render_template(template: str, **values) -> str:
+    return TEMPLATES_ENV.get_template(template).render(ui=ui, **values).strip() + "\n"
 
 
 # --- Small formatting helpers (tested one by one) ----------------------------------------------------------
@@ -235,13 +235,13 @@ def support_line_html(line: SupportLine, ctx: RenderContext, heading_level: int 
                       html_heading: bool = False) -> str:
     """A support line card. Its heading is Markdown (anchor, TOC entry) unless html_heading is set, for
     templates that are not run through Markdown."""
-    return _render("card.html", **_line_values(line, ctx), level=heading_level, anchor=anchor,
+    return render_template("card.html", **_line_values(line, ctx), level=heading_level, anchor=anchor,
                    html_heading=html_heading, paper=False, title=md_local(line.name, ctx.lang))
 
 
 def contact_html(contact: Contact, ctx: RenderContext, heading_level: int = 3, anchor: str | None = None,
                  html_heading: bool = False) -> str:
-    return _render("card.html", **_contact_values(contact, ctx), level=heading_level, anchor=anchor,
+    return render_template("card.html", **_contact_values(contact, ctx), level=heading_level, anchor=anchor,
                    html_heading=html_heading, paper=False, title=md_local(contact.name, ctx.lang))
 
 
@@ -249,19 +249,19 @@ def paper_card_html(record: SupportLine | Contact, ctx: RenderContext, more: str
     """A card's body, under its heading, on a page the PDF reuses: what one acts on, and a link (`more`) to
     the record's full entry in the PDF (macros/outputs/pdf/cards.py)."""
     values = _line_values(record, ctx) if isinstance(record, SupportLine) else _contact_values(record, ctx)
-    return _render("pdf/card.html", **values, paper=True, more=more)
+    return render_template("pdf/card.html", **values, paper=True, more=more)
 
 
 def emergency_html(line: SupportLine | None, lang: str = "sv") -> str:
-    return _render("emergency.html", line=line, lang=lang)
+    return render_template("emergency.html", line=line, lang=lang)
 
 
 def plan_facts_html(plan: Plan, ctx: RenderContext) -> str:
-    return _render("plan_facts.html", plan=plan, ctx=ctx, validity=validity_text(plan, ctx.lang))
+    return render_template("plan_facts.html", plan=plan, ctx=ctx, validity=validity_text(plan, ctx.lang))
 
 
 def decisions_html(plan: Plan, ctx: RenderContext) -> str:
-    return _render("decisions.html", plan=plan, ctx=ctx)
+    return render_template("decisions.html", plan=plan, ctx=ctx)
 
 
 def plan_notices_html(plan: Plan, ctx: RenderContext) -> str:
@@ -270,7 +270,7 @@ def plan_notices_html(plan: Plan, ctx: RenderContext) -> str:
         notices.append(ui("plan_expired", ctx.lang, date=long_date(plan.valid_until, ctx.lang)))
     if plan.is_follow_up_overdue(ctx.today):
         notices.append(ui("followup_overdue", ctx.lang, date=long_date(plan.follow_up_due(), ctx.lang)))
-    return _render("notices.html", notices=notices) if notices else ""
+    return render_template("notices.html", notices=notices) if notices else ""
 
 
 def focus_areas_md(areas: list[FocusArea], ctx: RenderContext, heading_level: int = 2) -> str:
@@ -283,7 +283,7 @@ def focus_areas_md(areas: list[FocusArea], ctx: RenderContext, heading_level: in
 
 
 def focus_area_list_html(areas: list[FocusArea], ctx: RenderContext, target: str = "") -> str:
-    return _render("focus_list.html", areas=areas, ctx=ctx, target=target)
+    return render_template("focus_list.html", areas=areas, ctx=ctx, target=target)
 
 
 def shown_steps(site: SiteData, staff: bool) -> list[Step]:
@@ -299,52 +299,52 @@ def steps_html(site: SiteData, ctx: RenderContext) -> str:
     for number, step in enumerate(steps, 1):
         inner = [support_line_html(lines[i], ctx, heading_level=4) for i in step.lines]
         inner += [contact_html(contacts[i], ctx, heading_level=4) for i in step.contacts]
-        rendered.append(_render("step.html", step=step, number=number, ctx=ctx,
-                                title=md_local(step.title, ctx.lang), inner=Markup("\n".join(inner))))
+        rendered.append(render_template("step.html", step=step, number=number, ctx=ctx,
+                                        title=md_local(step.title, ctx.lang), inner=Markup("\n".join(inner))))
     return "\n".join(rendered)
 
 
 def sources_html(site: SiteData, ctx: RenderContext) -> str:
     """The sources list: every support line and contact this site shows, with its full source note."""
-    return _render("sources.html", records=[*site.support_lines, *site.contacts], ctx=ctx,
-                   stale=lambda record: is_stale(record, ctx))
+    return render_template("sources.html", records=[*site.support_lines, *site.contacts], ctx=ctx,
+                           stale=lambda record: is_stale(record, ctx))
 
 
 def bullet_list_html(items: list[Text], ctx: RenderContext, css: str = "") -> str:
-    return _render("bullets.html", items=items, ctx=ctx, css=css)
+    return render_template("bullets.html", items=items, ctx=ctx, css=css)
 
 
 def signs_html(relatives: Relatives, ctx: RenderContext) -> str:
-    return _render("signs.html", signs=relatives.signs, caveat=relatives.signs_caveat, ctx=ctx)
+    return render_template("signs.html", signs=relatives.signs, caveat=relatives.signs_caveat, ctx=ctx)
 
 
 def paragraph_html(value: str) -> str:
-    return _render("paragraph.html", value=value)
+    return render_template("paragraph.html", value=value)
 
 
 def labelled_paragraph_html(label: str, value: str) -> str:
     """A paragraph that starts with a bold label: "För vem: …"."""
-    return _render("paragraph.html", value=value, label=label)
+    return render_template("paragraph.html", value=value, label=label)
 
 
 def known_issues_html(statement: Accessibility, ctx: RenderContext) -> str:
-    return _render("known_issues.html", issues=statement.known_issues, ctx=ctx)
+    return render_template("known_issues.html", issues=statement.known_issues, ctx=ctx)
 
 
 def concern_steps_html(guidance: StaffGuidance, contacts: list[Contact], ctx: RenderContext) -> str:
     by_id = {c.id: c for c in contacts}
     contacts_for = {step.id: [by_id[i] for i in step.contacts] for step in guidance.concern_steps}
-    return _render("concern_steps.html", steps=guidance.concern_steps, contacts_for=contacts_for, ctx=ctx,
-                   caption=ui("routine_caption", ctx.lang))
+    return render_template("concern_steps.html", steps=guidance.concern_steps, contacts_for=contacts_for, ctx=ctx,
+                           caption=ui("routine_caption", ctx.lang))
 
 
 def partners_html(guidance: StaffGuidance, ctx: RenderContext) -> str:
-    return _render("partners.html", partners=guidance.partners, ctx=ctx)
+    return render_template("partners.html", partners=guidance.partners, ctx=ctx)
 
 
 def easy_contact_html(contact: Contact, ctx: RenderContext) -> str:
-    return _render("easy_contact.html", contact=contact, ctx=ctx)
+    return render_template("easy_contact.html", contact=contact, ctx=ctx)
 
 
 def open_data_table_html(folder: str, ctx: RenderContext) -> str:
-    return _render("open_data_table.html", folder=folder, ctx=ctx)
+    return render_template("open_data_table.html", folder=folder, ctx=ctx)

@@ -6,9 +6,9 @@ list under it says whom to ask for (macros/render/page_macros.py › switchboard
 
 from __future__ import annotations
 
-from macros.render.render import _render  # the card templates' environment, with its escaping and filters
+from macros.render.render import render_template  # the card templates' environment, with its escaping and filters
 
 
 def group_html(board, contacts, ctx) -> str:
     """The list under the switchboard's card of the contacts reached through it."""
-    return _render("switchboard_group.html", board=board, contacts=contacts, ctx=ctx)
+    return render_template("switchboard_group.html", board=board, contacts=contacts, ctx=ctx)

@@ -12,8 +12,7 @@ from datetime import date
 
 from markupsafe import Markup, escape
 
-from macros.build_state import BuildState, current, quick_exit_url
-from macros.render import git_dates
+from macros.build_state import BuildState, of, quick_exit_url
 from macros.render import page_meta
 from macros.render import render
 from macros.render.emergency_links import link_calls_to_112
@@ -31,7 +30,9 @@ class ThemeHelpers:
         self.municipality = state.view.municipality
         self.audience = state.audience
         self.staff = state.staff
-        self.quick_exit = _safe_quick_exit(quick_exit_url(config.extra), config)
+        # Only an https address gets this far (macros/settings.py reports any other with its line).
+        url = quick_exit_url(state.settings)
+        self.quick_exit = escape(url) if url else None
         i18n = config.plugins.get("i18n")
         self.default_language = i18n.default_language if i18n else "sv"
         self.languages = [language.locale for language in i18n.config.languages] if i18n else ["sv"]
@@ -70,7 +71,7 @@ class ThemeHelpers:
 
     def edit_url(self, page) -> str | None:
         """Where a communicator edits this page's source on GitHub (none outside a known repository)."""
-        repository = git_dates.repository_url(self.state.root)
+        repository = self.state.repository
         source = (getattr(page, "meta", None) or {}).get("mv_source_path")
         if not repository or not source:
             return None
@@ -81,7 +82,7 @@ class ThemeHelpers:
         # Search engines show these numbers without a notice or a date: only lines that may be featured
         # (checked in time, no open question), and 112.
         state = self.state
-        months = state.settings.freshness_months
+        months = state.limits.freshness_months
         return Markup(json_ld_script(state.view, lang, lambda line: line.category != "emergency"
                                      and not line.is_trusted(state.today, months)))
 
@@ -122,38 +123,13 @@ class ThemeHelpers:
         html += "</p>"
         due = page_meta.review_due(meta)
         if due and due < self.state.today:
-            html = render._render("notices.html",
-                                  notices=[ui("review_overdue", lang, date=render.long_date(due, lang))]) + html
+            html = render.render_template("notices.html",
+                                          notices=[ui("review_overdue", lang, date=render.long_date(due, lang))]) + html
         return Markup(html)
 
 
-def _safe_quick_exit(url: str | None, config) -> Markup | None:
-    """The quick exit's address, only if it is https: the button replaces the page with it, so a javascript:
-    address would run script on every page. Any other is a build error naming the line of mkdocs.yml."""
-    import logging
-    from pathlib import Path
-
-    from macros.guards.audience import line_with
-    from macros.guards.safe_urls import normalised, scheme_of
-    from macros.text.messages import say
-
-    if url is None:
-        return None
-    if isinstance(url, str) and scheme_of(url) == "https" and normalised(url) == url.strip():
-        return escape(url.strip())
-    source = Path(config.config_file_path)
-    line, shown = 1, source.name
-    for candidate in (source, source.parent / "mkdocs.yml"):  # the staff config inherits mkdocs.yml
-        text = candidate.read_text("utf-8") if candidate.is_file() else ""
-        if str(url) in text or "quick_exit" in text:
-            line, shown = line_with(text, [str(url), "quick_exit"]), candidate.name
-            break
-    logging.getLogger("mkdocs.plugins.motverka").error(f"{shown}:{line}: {say('quick_exit_url', value=url)}")
-    return None
-
-
 def install(env, config) -> None:
-    env.globals["mv"] = ThemeHelpers(current(), config)
+    env.globals["mv"] = ThemeHelpers(of(config), config)
     # MkDocs' theme templates do not autoescape, and the site's name and description come from data
     # (macros/engine/hooks.py): as Markup they print escaped everywhere, and `| e` does not escape them twice.
     config.site_name = escape(config.site_name)

@@ -477,6 +477,21 @@ _CATALOGUE = [
             "Skriv en adress som börjar med https:// under extra › quick_exit › url, t.ex. "
             "https://www.smhi.se/.",
             {"value": "javascript:history.back()"}),
+    Message("quick_exit_url_missing", "Knappen Lämna sidan snabbt är påslagen men har ingen adress.",
+            "Skriv under extra › quick_exit en rad url: med en neutral webbplats, t.ex. url: https://www.smhi.se/. "
+            "Ska knappen inte finnas: skriv enabled: false.",
+            {}),
+    Message("setting_unknown", "Inställningen {key} finns inte.",
+            "Kontrollera stavningen{suggestion}. Inställningar som går att använda här: {allowed}. "
+            "bidra/installningar.md beskriver dem.",
+            {"key": "extra › quick_exit › enabeld", "suggestion": " (menade du enabled?)",
+             "allowed": "enabled, url, shows"}),
+    Message("setting_invalid", "Inställningen {key} har värdet \"{value}\", som inte går att använda.",
+            "Skriv {expected}. bidra/installningar.md beskriver inställningen.",
+            {"key": "extra › quick_exit › enabled", "value": "kanske", "expected": "true eller false"}),
+    Message("toml_syntax", "Filen går inte att läsa: raden följer inte TOML-formatet.",
+            "Skriv inställningen som namn = värde, t.ex. freshness_months = 12, och text inom citattecken.",
+            {}),
     Message("pdf_resource_unreadable", "PDF:en kan inte läsa \"{value}\".",
             "Kontrollera att filen är en hel bild (PNG, JPEG eller SVG) som går att öppna, och spara den på nytt.",
             {"value": "bilder/karta.png"}),

@@ -119,7 +119,6 @@ class _served:
 
 
 def main(argv: list[str] | None = None) -> int:
-    sys.path.insert(0, str(ROOT))
     from macros.cli.build import Dataset, build_sites
     from macros.text.messages import ui
 

@@ -49,19 +49,9 @@ STAFF_FOLDER = "personal/"                 # staff pages (personal/ beside docs/
                                            # unless `pdf: false`
 SIZE_MARK = "<!--mv-pdf-size-->"           # in the download link until the PDF exists (fill_size)
 LANG = "sv"                                # the plan is Swedish; other language editions link this PDF
-_COMMAND = {"name": "build"}
 
 
 # --- The download link ---------------------------------------------------------------------------------
-
-def set_command(command: str) -> None:
-    """`mkdocs serve` makes no PDF (live reload stays fast); its pages say the PDF comes at publication."""
-    _COMMAND["name"] = command
-
-
-def will_exist() -> bool:
-    return _COMMAND["name"] != "serve"
-
 
 def file_name(audience: str) -> str:
     return FILE_NAMES["staff" if audience == "staff" else "public"]
@@ -83,13 +73,14 @@ def public_url(site_url: str | None) -> str | None:
     return None if host is None or is_loopback(site_url) else with_slash(site_url)
 
 
-def link_html(page_url: str, lang: str, audience: str, site_url: str | None = None) -> str:
-    """The download link on a page. Its size is a placeholder until the PDF exists (fill_size)."""
+def link_html(page_url: str, lang: str, audience: str, site_url: str | None = None, made: bool = True) -> str:
+    """The download link on a page. Its size is a placeholder until the PDF exists (fill_size). `mkdocs serve`
+    makes no PDF (made=False: live reload stays fast); its pages say the PDF comes at publication."""
     name = file_name(audience)
     base = public_url(site_url)
     depth = page_url.count("/")   # page URLs are directory URLs: "handlingsplan/", "en/handlingsplan/"
-    return render._render("pdf/link.html", made=will_exist(), lang=lang, href="../" * depth + name,
-                          print_url=base + name if base else None, size=Markup(SIZE_MARK))
+    return render.render_template("pdf/link.html", made=made, lang=lang, href="../" * depth + name,
+                                  print_url=base + name if base else None, size=Markup(SIZE_MARK))
 
 
 def fill_size(files, size: int | None, lang: str = LANG) -> None:
@@ -151,15 +142,15 @@ def _data_chapters(state: BuildState) -> dict[str, Source]:
     coordination = next((c for c in view.contacts if c.id == view.municipality.coordination.contact), None)
     values = {"ctx": ctx, "plan": plan, "municipality": view.municipality}
     return {
-        "om-planen": Source("om-planen", "handlingsplan/", render._render(
+        "om-planen": Source("om-planen", "handlingsplan/", render.render_template(
             "pdf/plan.html", **values, definition=_markdown(plan.definition), summary=_markdown(plan.summary),
             decisions=Markup(render.decisions_html(plan, ctx)))),
-        "fokusomraden": Source("fokusomraden", "handlingsplan/", render._render(
+        "fokusomraden": Source("fokusomraden", "handlingsplan/", render.render_template(
             "pdf/focus_areas.html", **values,
             areas=[(area, _markdown(area.body)) for area in view.focus_areas])),
-        "stodlinjer": Source("stodlinjer", "stodlinjer/", render._render(
+        "stodlinjer": Source("stodlinjer", "stodlinjer/", render.render_template(
             "pdf/support_lines.html", **values, groups=groups)),
-        "kontakter": Source("kontakter", "kontakta-kommunen/", render._render(
+        "kontakter": Source("kontakter", "kontakta-kommunen/", render.render_template(
             "pdf/contacts.html", **values, rows=contacts, coordination=coordination)),
     }
 
@@ -278,7 +269,7 @@ def _page_reference() -> Markup:
 
 def stylesheet(docs_dir: Path) -> str:
     """templates/pdf/style.css with the site's colours (design_tokens.py) and the words of its page numbers."""
-    return render._ENV.get_template("pdf/style.css").render(page_counter=_page_counter(),
+    return render.TEMPLATES_ENV.get_template("pdf/style.css").render(page_counter=_page_counter(),
                                                             page_reference=_page_reference(),
                                                             token=design_tokens.tokens(docs_dir))
 
@@ -297,7 +288,7 @@ def data_changed(state: BuildState, source: Provenance):
         folder = state.data_dir.resolve().relative_to(state.root.resolve()).as_posix() + "/"
     except ValueError:
         return source.day
-    days = [day for path, day in git_dates.last_changed(state.root).items() if path.startswith(folder)]
+    days = [day for path, day in state.changed.items() if path.startswith(folder)]
     return min(max(days), source.day) if days else source.day
 
 
@@ -308,7 +299,7 @@ def compose(config, files, state: BuildState, source: Provenance) -> str:
     title = document_title(plan, municipality, edition if state.staff else None)
     css = stylesheet(Path(config.docs_dir))
     site = public_url(config.site_url)
-    return render._render(
+    return render.render_template(
         "pdf/document.html", ctx=ctx, plan=plan, municipality=municipality, staff=state.staff, title=title,
         edition=edition, description=render.text(plan.summary, LANG), source=source,
         created=render.long_date(source.day, LANG),
