@@ -22,6 +22,7 @@ from macros.outputs.pdf import document as pdf
 from macros.render import after_hours
 from macros.render import render
 from macros.render import switchboard
+from macros.text import languages
 from macros.text.messages import say, ui
 
 log = logging.getLogger("mkdocs.plugins.motverka")
@@ -397,7 +398,7 @@ def register(env) -> None:
 
         Exempel: {{ after_hours_help() }}"""
         lang = _lang(env)
-        target = "stodlinjer" if lang == "sv" else f"{lang}/stodlinjer"
+        target = "stodlinjer" if lang == languages.DEFAULT else f"{lang}/stodlinjer"
         relative = posixpath.relpath(target, env.page.url.rstrip("/") or ".") + "/"
         return Markup(after_hours.after_hours_html(after_hours.reachable_after_hours(state().view), ctx(), relative))
 
