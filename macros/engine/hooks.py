@@ -138,7 +138,7 @@ def on_files(files, config):
     sitemap = None if config.site_url else files.get_file_from_path("sitemap.xml")
     if sitemap is not None:
         files.remove(sitemap)
-    files = direction.without_unused_stylesheet(files, languages.site_languages(config))
+    files = direction.without_unused_stylesheet(files, languages.built_languages(config))
     if not _default_language_build(config):
         return files
     # HTML, SVG, CSS and script files in docs/ could run script or fetch from another host when opened.

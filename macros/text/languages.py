@@ -95,6 +95,13 @@ def site_languages(config) -> list[str]:
     return sorted(declared, key=lambda code: code != i18n.default_language)
 
 
+def built_languages(config) -> list[str]:
+    """The languages this build writes pages in: the staff site declares the public site's languages but
+    builds only Swedish (mkdocs.staff.yml › build_only_locale)."""
+    i18n = config.plugins.get("i18n")
+    return list(getattr(i18n, "build_languages", None) or site_languages(config))
+
+
 def problems(codes: list[str], config_files: list[Path]) -> list[Problem]:
     """What keeps a site's languages from being built: a code the registry does not know, a catalogue that
     lacks keys of sv.yml or has keys sv.yml does not. Each is placed on the line of the configuration file
