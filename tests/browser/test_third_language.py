@@ -134,3 +134,15 @@ def test_112_and_the_call_buttons_can_be_pressed_on_an_arabic_page(arabic_site, 
                                [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2])
         assert on_top == link.get_attribute("href"), selector
     assert page.locator("a.mv-emergency__call").inner_text().strip() == "اتصل بالرقم 112"
+
+
+@pytest.mark.browser
+def test_a_search_on_an_arabic_page_finds_arabic_pages_only(arabic_site, open_context):
+    page = open_context(width=1280).new_page()
+    page.goto(arabic_site.url("ar/"))
+    page.click("input.md-search__input")
+    page.keyboard.type("الدعم", delay=20)
+    page.wait_for_selector(".md-search-result__link")
+    links = page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.href)")
+    assert any("/ar/stodlinjer/" in link for link in links), links
+    assert all("/ar/" in link for link in links), links
