@@ -4,19 +4,31 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 PYTHON ?= python3
-VENV := .venv
-PY := $(VENV)/bin/python
 DATA ?= data
+
+# The engine that builds the sites: mkdocs (the default) or properdocs, a drop-in continuation of MkDocs 1.x
+# (make site ENGINE=properdocs). ProperDocs has its own virtualenv, so make site and make test never install it.
+ENGINE ?= mkdocs
+ifeq ($(ENGINE),mkdocs)
+VENV := .venv
+REQUIREMENTS := requirements.txt
+else ifeq ($(ENGINE),properdocs)
+VENV := .venv-properdocs
+REQUIREMENTS := requirements-properdocs.txt
+else
+$(error ENGINE=$(ENGINE) finns inte: välj ENGINE=mkdocs (standard) eller ENGINE=properdocs)
+endif
+PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONUTF8 := 1
 
-# Python environment: rebuilt when a requirements file changes.
-PIP := $(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt
+# Python environment: reinstalled when a requirements file changes. The requirements files pin what they name,
+# constraints.lock everything those pull in (make lock).
+PIP := $(PY) -m pip install --quiet --disable-pip-version-check -c constraints.lock
 
-# Python environment: reinstalled when a requirements file changes. constraints.txt pins every package.
-$(VENV)/.site-installed: requirements.txt constraints.txt
+$(VENV)/.site-installed: $(REQUIREMENTS) requirements.txt constraints.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	@$(PIP) -r requirements.txt
+	@$(PIP) -r $(REQUIREMENTS)
 	@touch $@
 
 $(VENV)/.dev-installed: requirements-dev.txt $(VENV)/.site-installed
@@ -29,7 +41,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 	@npm ci --no-audit --no-fund --loglevel=error
 
 .PHONY: help setup setup-dev system-deps site check serve serve-staff schemas guides test lock clean
-.PHONY: lint-workflows system-deps-site
+.PHONY: lint-workflows system-deps-site engine-check
 .PHONY: test-browser readability freshness sources linkcheck linkcheck-external
 
 help:  ## list the commands
@@ -45,22 +57,22 @@ system-deps:  ## install missing system packages for the tests (apt-get; sudo wh
 system-deps-site:  # what the build alone needs: Pango and fonts for the PDF
 	@tools/ensure-system-packages.sh site
 
-site: setup system-deps-site  ## build everything: public and staff sites, their PDFs, open data (DATA=examples/umea for Umeå; OUT=. puts them in ./site)
-	@$(PY) -m macros --data $(DATA) build $(if $(OUT),--out $(OUT))
+site: setup system-deps-site  ## build everything: public and staff sites, their PDFs, open data (DATA=examples/umea for Umeå; OUT=. puts them in ./site; ENGINE=properdocs builds with ProperDocs)
+	@$(PY) -m macros --data $(DATA) build --engine $(ENGINE) $(if $(OUT),--out $(OUT))
 
 check: setup  ## validate the data files alone (seconds)
 	@$(PY) -m macros --data $(DATA) check
 
 serve: setup  ## preview the public site with live reload on http://127.0.0.1:8000/
-	@MOTVERKA_DATA=$(DATA) $(PY) -m mkdocs serve --livereload -f mkdocs.yml
+	@MOTVERKA_DATA=$(DATA) $(PY) -m $(ENGINE) serve --livereload -f mkdocs.yml
 
 serve-staff: setup  ## preview the staff site on http://127.0.0.1:8001/
-	@MOTVERKA_DATA=$(DATA) $(PY) -m mkdocs serve --livereload -f mkdocs.staff.yml -a 127.0.0.1:8001
+	@MOTVERKA_DATA=$(DATA) $(PY) -m $(ENGINE) serve --livereload -f mkdocs.staff.yml -a 127.0.0.1:8001
 
 schemas: setup  ## regenerate schemas/ from macros/contract/models.py
 	@$(PY) -m macros schemas
 
-guides: setup  ## regenerate the communicators' guides (data/README.md, bidra/) from the code
+guides: setup  ## regenerate the communicators' guides (data/README.md, bidra/) and the favicon from the code
 	@$(PY) -m macros guides
 
 test: setup-dev  ## run every test (sets itself up)
@@ -80,6 +92,17 @@ SOURCES_FLAGS = $(if $(filter 1 yes true,$(LIST)),--list) $(if $(filter 1 yes tr
 	$(if $(MARKDOWN),--markdown $(MARKDOWN)) $(if $(TIMEOUT),--timeout $(TIMEOUT))
 sources: $(VENV)/.dev-installed  ## check each fact against its source page (network; LIST=1 only lists, UPDATE=1 moves verified dates)
 	@$(PY) -m macros --data $(DATA) sources $(strip $(SOURCES_FLAGS))
+
+# The second engine: both builds go to a temporary folder (site/ stays as it is), kept only when they differ.
+# compare_builds.py compares every file byte for byte and the PDFs by their text (pdftotext, poppler-utils).
+engine-check: setup  ## bygg Katrineholm med både MkDocs och ProperDocs och kontrollera att allt blir likadant, utom generator-taggen (DATA=examples/umea för Umeå)
+	@tools/ensure-system-packages.sh compare
+	@out="$$(mktemp -d)"; \
+	if $(MAKE) --no-print-directory site ENGINE=mkdocs OUT="$$out/mkdocs" && \
+	   $(MAKE) --no-print-directory site ENGINE=properdocs OUT="$$out/properdocs" && \
+	   $(PY) tools/compare_builds.py "$$out/mkdocs" "$$out/properdocs" --ignore-generator; then \
+	  rm -rf "$$out"; \
+	else echo "ProperDocs bygger inte likadant som MkDocs. Båda byggena finns kvar i $$out." >&2; exit 1; fi
 
 # Link checks: both sites of both datasets, or of DATA=… only; built into a temporary folder (site/ untouched).
 LINK_DATA = $(if $(filter command line environment,$(origin DATA)),--data $(DATA),--data data --data examples/umea)
@@ -111,11 +134,16 @@ bench/node_modules/.package-lock.json: bench/package.json bench/package-lock.jso
 bench: $(VENV)/.bench-installed bench/node_modules/.package-lock.json system-deps  ## measure against default Material; writes bench/REPORT.md (~10 min)
 	@$(PY) -m bench.run $(BENCH_ARGS)
 
-lock:  ## re-pin every package in constraints.txt from a fresh environment
+# constraints.lock is not named *.txt, so that Dependabot does not take it for a requirements file
+# (.github/dependabot.yml), and it leaves out what the requirements files pin, so that their pins never contradict it.
+lock:  ## re-pin in constraints.lock, from a fresh environment, every package the requirements files pull in
 	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
-	.venv-lock/bin/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
-	{ echo "# Exact versions of every package, direct and transitive (pip freeze). Regenerate with \`make lock\`."; \
-	  .venv-lock/bin/pip freeze --exclude-editable; } > constraints.txt
+	.venv-lock/bin/pip install --quiet --disable-pip-version-check -r requirements-dev.txt -r requirements-properdocs.txt
+	{ echo "# Exact versions of every package the requirements files pull in without pinning it themselves (pip freeze"; \
+	  echo "# minus their own pins, so that each package is pinned in one place). Regenerate with \`make lock\`."; \
+	  echo "# Named .lock, not .txt: Dependabot reads every .txt file as a requirements file (see .github/dependabot.yml)."; \
+	  .venv-lock/bin/pip freeze --exclude-editable \
+	    | .venv-lock/bin/python tools/transitive_pins.py requirements-dev.txt requirements-properdocs.txt; } > constraints.lock
 	rm -rf .venv-lock
 
 clean:  ## remove built outputs (not .venv)
