@@ -25,7 +25,7 @@ TABLES = {"stodlinjer": "support_lines", "kontakter": "contacts"}
 
 def _tables(data) -> dict[str, tuple[list[dict], list[dict]]]:
     """name -> (CSV rows, JSON records)."""
-    made = files(data, TODAY)
+    made = files(data, TODAY, ["sv", "en"])
     return {name: (list(csv.DictReader(io.StringIO(made[f"{FOLDER}/{name}.csv"]))),
                    json.loads(made[f"{FOLDER}/{name}.json"])[key]) for name, key in TABLES.items()}
 

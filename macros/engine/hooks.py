@@ -30,13 +30,14 @@ from macros.contract import site_address
 from macros.guards import safe_html
 from macros.outputs import open_data, search_index
 from macros.outputs.pdf import document as pdf
-from macros.render import emergency_links, git_dates, not_found, page_meta, staff_start, theme_globals
+from macros.render import direction, emergency_links, git_dates, not_found, page_meta, staff_start, theme_globals
 from macros.guards import audience as separation  # (`audience` is a local name below)
 from macros.build_state import BuildState
 from macros.contract.load import DataErrors
 from macros.render.render import text
 from macros.settings import read_limits, read_site_settings
 from macros.text.messages import ui
+from macros.text import languages
 
 log = logging.getLogger("mkdocs.plugins.motverka")
 
@@ -84,6 +85,9 @@ def on_config(config):
     if _default_language_build(config):
         for message in separation.folder_problems(Path(config.docs_dir), state.root):
             log.error(message)
+        # A language the kit does not know, or whose interface text lacks a key (macros/text/languages.py)
+        for problem in languages.problems(languages.site_languages(config), _config_files(config)):
+            log.error(str(problem))
     _prune_large_navigation(config)
     return config
 
@@ -104,6 +108,12 @@ def _new_state(config) -> BuildState:
                 print(error.annotation(), flush=True)
         raise Abort(f"Webbplatsen byggdes inte: {len(problem.errors)} fel i datafilerna. "
                     "Den senast byggda webbplatsen är orörd.") from None
+
+
+def _config_files(config) -> list[Path]:
+    """The site's configuration and the file it inherits (mkdocs.staff.yml inherits mkdocs.yml)."""
+    own = Path(config.config_file_path)
+    return [own] + ([own.parent / "mkdocs.yml"] if own.name != "mkdocs.yml" else [])
 
 
 PRUNE_FROM = 60  # pages in the navigation
@@ -141,6 +151,7 @@ def on_files(files, config):
     sitemap = None if config.site_url else files.get_file_from_path("sitemap.xml")
     if sitemap is not None:
         files.remove(sitemap)
+    files = direction.without_unused_stylesheet(files, languages.built_languages(config))
     if not _default_language_build(config):
         return files
     # HTML, SVG, CSS and script files in docs/ could run script or fetch from another host when opened.
@@ -149,7 +160,7 @@ def on_files(files, config):
     state = current(config)
     if state.staff:  # the staff site opens on the staff's start page (macros/render/staff_start.py)
         staff_start.swap_start_pages(files, state.settings.staff_nav, config.site_dir)
-    for path, content in open_data.files(state.view, state.today).items():
+    for path, content in open_data.files(state.view, state.today, languages.site_languages(config)).items():
         files.append(File.generated(config, path, content=content))
     if state.staff:
         robots = "# Personalens webbplats: ska inte indexeras.\nUser-agent: *\nDisallow: /\n"
@@ -227,6 +238,14 @@ def _no_language_links_in_head(config) -> None:
     beside each one (a 404 on all but the start page). The language links in the emergency bar and the
     hreflang entries of sitemap.xml stay."""
     config.extra.alternate = []
+
+
+def on_post_page(output, page, config):
+    return direction.with_direction(output)   # dir="rtl" on <html> for a right-to-left language
+
+
+def on_post_template(output, template_name, config):
+    return direction.with_direction(output)   # the 404 page and the other theme templates
 
 
 @event_priority(-100)  # after static-i18n has set this page's language links

@@ -10,8 +10,10 @@ table cell and fact in a card (its name and value together) is a unit of its own
 even without a full stop.
 Sentences also end at . : ! and ? before a space (not in abbreviations such as "t.ex." or "kl.").
 
-Resident pages are the Swedish pages of the public site: not the English edition (en/), not the 404 page and
-never the staff site. The easy-to-read page (lattlast/) has its own, lower limit. The limits are in
+LIX is a measure of Swedish text. Resident pages are the pages of the public site in a language whose
+measure is LIX (macros/text/languages.yml › readability: the Swedish pages), never the 404 page or the staff
+site. Another language edition (en/, ar/) is measured only by its own measure, if the registry names one;
+without one it is left out and the report says so. The easy-to-read page (lattlast/) has its own, lower limit. The limits are in
 pyproject.toml [tool.motverka] (lix_max, lix_target, lix_easy_read). `make readability` prints the table.
 """
 
@@ -25,6 +27,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from macros.settings import Limits
+from macros.text.languages import DEFAULT, language, others
 from macros.text.messages import ui
 
 EASY_READ = "lattlast/"
@@ -141,16 +144,29 @@ class PageReadability:
         return round(self.lix.value) > self.limit
 
 
+def _language_of(path: str) -> str:
+    """The language of a page by its folder: en/… English, ar/… Arabic, anything else the default."""
+    first = path.split("/")[0]
+    return first if first in others() else DEFAULT
+
+
 def resident_pages(site: Path) -> list[tuple[str, Path]]:
-    """(URL path, file) of every Swedish page of a built public site: not en/, not the 404 page."""
+    """(URL path, file) of every page of a built public site whose language is measured by LIX: the Swedish
+    pages (not en/, not the 404 page)."""
     found = []
     for page in sorted(site.rglob("index.html")):
         path = page.parent.relative_to(site).as_posix()
         path = "" if path == "." else path + "/"
-        if path.split("/")[0] in ("en", "personal"):
+        if path.split("/")[0] == "personal" or language(_language_of(path)).readability != "lix":
             continue
         found.append((path, page))
     return sorted(found)
+
+
+def not_measured(site: Path) -> list[str]:
+    """The language editions of a built site that no measure reads (their folders: en/, ar/)."""
+    return [f"{code}/" for code in others() if (site / code / "index.html").is_file()
+            and language(code).readability is None]
 
 
 def measure_site(site: Path, settings: Limits) -> list[PageReadability]:
@@ -164,7 +180,7 @@ def measure_site(site: Path, settings: Limits) -> list[PageReadability]:
     return results
 
 
-def report(results: list[PageReadability], settings: Limits, label: str) -> str:
+def report(results: list[PageReadability], settings: Limits, label: str, skipped: list[str] = ()) -> str:
     lines = [ui("lix_heading", data=label), ui("lix_limits", max=settings.lix_max, target=settings.lix_target,
                                                  easy=settings.lix_easy_read), ""]
     header = (ui("lix_col_page"), "LIX", ui("lix_col_words"), ui("lix_col_sentences"), ui("lix_col_long"),
@@ -186,6 +202,8 @@ def report(results: list[PageReadability], settings: Limits, label: str) -> str:
     if above_target:
         lines.append(ui("lix_above_target", target=settings.lix_target,
                         pages=", ".join("/" + r.path for r in above_target)))
+    if skipped:
+        lines.append(ui("lix_not_measured", folders=", ".join("/" + folder for folder in skipped)))
     return "\n".join(lines)
 
 
@@ -204,7 +222,7 @@ def main(data_dir: Path, settings: Limits, site: Path | None = None, stream=sys.
                 return status
             site = Path(tmp) / "site"
         results = measure_site(site, settings)
-        print(report(results, settings, _display(data_dir)), file=stream)
+        print(report(results, settings, _display(data_dir), not_measured(site)), file=stream)
     return 1 if any(r.over_limit for r in results) else 0
 
 

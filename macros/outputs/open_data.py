@@ -20,7 +20,6 @@ from macros.contract.models import Contact, Hours, SiteData, SupportLine
 from macros.render.render import hours_text
 
 FOLDER = "oppna-data"
-LANGUAGES = ("sv", "en")
 
 
 class _Out(BaseModel):
@@ -96,51 +95,58 @@ class ContactsDocument(_Out):
     contacts: list[OpenContact]
 
 
-def _text(value) -> dict[str, str] | None:
-    return None if value is None else {lang: value.get_text(lang) for lang in LANGUAGES}
+def _text(value, languages: list[str]) -> dict[str, str] | None:
+    return None if value is None else {lang: value.get_text(lang) for lang in languages}
 
 
-def _hours(hours: Hours | None) -> OpenHours | None:
+def _hours(hours: Hours | None, languages: list[str]) -> OpenHours | None:
     if hours is None:
         return None
     return OpenHours(
         always=hours.always, closed_on_public_holidays=hours.closed_on_public_holidays,
         periods=[OpenPeriod(days=p.days, opens=p.opens.strftime("%H:%M"), closes=p.closes.strftime("%H:%M"))
                  for p in hours.periods],
-        text={lang: hours_text(hours, lang) for lang in LANGUAGES})
+        text={lang: hours_text(hours, lang) for lang in languages})
 
 
 def _phone(phone) -> OpenPhone | None:
     return OpenPhone(display=phone.display, tel=phone.href, e164=phone.e164) if phone else None
 
 
-def _common(record) -> dict:
+def _common(record, languages: list[str]) -> dict:
     return {
-        "id": record.id, "name": _text(record.name), "phone": _phone(record.phone), "sms": _phone(record.sms),
-        "email": record.email, "url": record.url, "chat_url": record.chat_url, "hours": _hours(record.hours),
+        "id": record.id, "name": _text(record.name, languages), "phone": _phone(record.phone),
+        "sms": _phone(record.sms), "email": record.email, "url": record.url, "chat_url": record.chat_url,
+        "hours": _hours(record.hours, languages),
         "source": record.source,
         "verified": record.verified if isinstance(record.verified, str) else record.verified.isoformat(),
     }
 
 
-def _line(line: SupportLine) -> OpenSupportLine:
-    return OpenSupportLine(**_common(line), organisation=_text(line.organisation), category=line.category,
-                           for_whom=_text(line.for_whom), about=_text(line.about),
+def _line(line: SupportLine, languages: list[str]) -> OpenSupportLine:
+    return OpenSupportLine(**_common(line, languages), organisation=_text(line.organisation, languages),
+                           category=line.category, for_whom=_text(line.for_whom, languages),
+                           about=_text(line.about, languages),
                            anonymous=line.anonymous, free_of_charge=line.free_of_charge)
 
 
-def _contact(contact: Contact) -> OpenContact:
-    return OpenContact(**_common(contact), role=_text(contact.role), address=_text(contact.address))
+def _contact(contact: Contact, languages: list[str]) -> OpenContact:
+    return OpenContact(**_common(contact, languages), role=_text(contact.role, languages),
+                       address=_text(contact.address, languages))
 
 
-def documents(data: SiteData, updated: date) -> tuple[SupportLinesDocument, ContactsDocument]:
+def documents(data: SiteData, updated: date,
+              languages: list[str]) -> tuple[SupportLinesDocument, ContactsDocument]:
+    """The two documents, with every text in each of the site's languages (its default first)."""
     public = data.for_audience("public")
     municipality = public.municipality
     publisher = Publisher(id=municipality.id, name=municipality.name, website=municipality.website,
                           region=municipality.region)
     head = {"publisher": publisher, "license": municipality.open_data_license, "updated": updated.isoformat()}
-    return (SupportLinesDocument(title="Stödlinjer", support_lines=[_line(x) for x in public.support_lines], **head),
-            ContactsDocument(title="Kommunens kontakter", contacts=[_contact(x) for x in public.contacts], **head))
+    return (SupportLinesDocument(title="Stödlinjer", support_lines=[_line(x, languages) for x in public.support_lines],
+                                 **head),
+            ContactsDocument(title="Kommunens kontakter", contacts=[_contact(x, languages) for x in public.contacts],
+                             **head))
 
 
 def _json(document: BaseModel, schema_name: str) -> str:
@@ -155,8 +161,14 @@ def _schema(model: type[BaseModel], name: str) -> str:
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
 
 
-CSV_COLUMNS = ["id", "name_sv", "name_en", "phone", "phone_e164", "tel", "sms", "email", "url", "chat_url",
-               "hours_sv", "hours_en", "source", "verified"]
+def csv_columns(languages: list[str]) -> list[str]:
+    """The columns every CSV starts with: name and hours once per language (name_sv, name_en, …)."""
+    return ["id", *(f"name_{lang}" for lang in languages), "phone", "phone_e164", "tel", "sms", "email", "url",
+            "chat_url", *(f"hours_{lang}" for lang in languages), "source", "verified"]
+
+
+# Columns after those, of text in the default language only (organisation_sv …), and of other values
+_TEXT_COLUMNS = {"organisation", "for_whom", "role"}
 
 
 # A spreadsheet reads a cell that starts with one of these as a formula (CSV injection). OWASP's rule: such a
@@ -186,35 +198,37 @@ class _SpreadsheetWriter:
         self._writer.writerow([spreadsheet_cell(str(cell)) for cell in row])
 
 
-def _csv(records: list[OpenRecord], extra: list[str]) -> str:
+def _csv(records: list[OpenRecord], extra: list[str], languages: list[str]) -> str:
     buffer = io.StringIO()
     writer = _SpreadsheetWriter(buffer)
-    writer.writerow(CSV_COLUMNS + extra)
+    default = languages[0]
+    writer.writerow(csv_columns(languages) + [f"{c}_{default}" if c in _TEXT_COLUMNS else c for c in extra])
     for record in records:
-        row = [record.id, record.name["sv"], record.name["en"],
+        row = [record.id, *(record.name[lang] for lang in languages),
                record.phone.display if record.phone else "", record.phone.e164 or "" if record.phone else "",
                record.phone.tel if record.phone else "", record.sms.display if record.sms else "",
                record.email or "", record.url or "", record.chat_url or "",
-               record.hours.text["sv"] if record.hours else "", record.hours.text["en"] if record.hours else "",
+               *(record.hours.text[lang] if record.hours else "" for lang in languages),
                record.source, record.verified]
         for column in extra:
-            value = getattr(record, column.removesuffix("_sv"))
+            value = getattr(record, column)
             if isinstance(value, dict):
-                value = value["sv"]
+                value = value[default]
             row.append("" if value is None else str(value).lower() if isinstance(value, bool) else str(value))
         writer.writerow(row)
     return buffer.getvalue()
 
 
-def files(data: SiteData, updated: date) -> dict[str, str]:
-    """Relative path under the site -> file content, for every open-data file."""
-    lines, contacts = documents(data, updated)
+def files(data: SiteData, updated: date, languages: list[str]) -> dict[str, str]:
+    """Relative path under the site -> file content, for every open-data file, with text in each of the
+    site's languages (macros/text/languages.py › site_languages; its default first)."""
+    lines, contacts = documents(data, updated, languages)
     return {
         f"{FOLDER}/stodlinjer.json": _json(lines, "stodlinjer.schema.json"),
         f"{FOLDER}/stodlinjer.schema.json": _schema(SupportLinesDocument, "stodlinjer.schema.json"),
-        f"{FOLDER}/stodlinjer.csv": _csv(lines.support_lines, ["organisation_sv", "category", "for_whom_sv",
-                                                               "anonymous", "free_of_charge"]),
+        f"{FOLDER}/stodlinjer.csv": _csv(lines.support_lines, ["organisation", "category", "for_whom",
+                                                               "anonymous", "free_of_charge"], languages),
         f"{FOLDER}/kontakter.json": _json(contacts, "kontakter.schema.json"),
         f"{FOLDER}/kontakter.schema.json": _schema(ContactsDocument, "kontakter.schema.json"),
-        f"{FOLDER}/kontakter.csv": _csv(contacts.contacts, ["role_sv"]),
+        f"{FOLDER}/kontakter.csv": _csv(contacts.contacts, ["role"], languages),
     }

@@ -12,8 +12,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-# Languages Material's search can stem (lunr-languages); others fall back to plain matching.
-STEMMED = {"sv", "en", "da", "de", "es", "fi", "fr", "it", "nl", "no", "pt", "ru"}
+from macros.text.languages import language
 
 
 def split_by_language(site_dir: Path, languages: list[str], default: str) -> dict[str, int]:
@@ -31,7 +30,9 @@ def split_by_language(site_dir: Path, languages: list[str], default: str) -> dic
             docs = [{**d, "location": d["location"][len(prefix):]} for d in merged["docs"]
                     if d["location"].startswith(prefix)]
             target = site_dir / lang / "search" / "search_index.json"
-        config = {**merged["config"], "lang": [lang] if lang in STEMMED else []}
+        # The language's stemmer (macros/text/languages.yml › search); without one, plain matching.
+        stemmer = language(lang).search
+        config = {**merged["config"], "lang": [stemmer] if stemmer else []}
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps({"config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":")),
                           "utf-8")

@@ -9,8 +9,23 @@ from __future__ import annotations
 
 import re
 
-# "Ring 112" / "ring 112" (Swedish), "Call 112" / "call 112" (English), not part of a longer number.
-CALL_112 = re.compile(r"\b(?:[Rr]ing|[Cc]all)\s112\b(?!\s?\d)")
+from macros.text.languages import all_labels
+
+
+def _calls() -> str:
+    """The words before 112 in each language's "Ring 112" (emergency_call in macros/text/<code>.yml), with a
+    capital or small first letter: Ring|ring, Call|call, …"""
+    found = []
+    for labels in all_labels().values():
+        words = labels.get("emergency_call", "").replace("112", "").strip()
+        if words:
+            first = f"[{words[0].upper()}{words[0].lower()}]" if words[0].upper() != words[0].lower() else words[0]
+            found.append(first + r"\s".join(re.escape(w) for w in words[1:].split(" ")))
+    return "|".join(dict.fromkeys(found))
+
+
+# "Ring 112" / "ring 112" (Swedish), "Call 112" / "call 112" (English), …, not part of a longer number.
+CALL_112 = re.compile(rf"\b(?:{_calls()})\s112\b(?!\s?\d)")
 # What must be left alone: these elements as a whole, and every other tag.
 _SKIP = re.compile(r"<(a|h[1-6]|code|pre|script|style|textarea|button|label)\b.*?</\1\s*>|<[^>]*>",
                    re.IGNORECASE | re.DOTALL)

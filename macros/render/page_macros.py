@@ -30,6 +30,7 @@ from macros.render import after_hours
 from macros.render import render
 from macros.render import switchboard
 from macros.render.render import RenderContext
+from macros.text import languages
 from macros.text.messages import say, ui
 
 log = logging.getLogger("mkdocs.plugins.motverka")
@@ -432,7 +433,7 @@ def after_hours_help(*, page: Page) -> Markup:
 
     Exempel: {{ after_hours_help() }}"""
     lang = page.lang
-    target = "stodlinjer" if lang == "sv" else f"{lang}/stodlinjer"
+    target = "stodlinjer" if lang == languages.DEFAULT else f"{lang}/stodlinjer"
     relative = posixpath.relpath(target, page.url.rstrip("/") or ".") + "/"
     return Markup(after_hours.after_hours_html(after_hours.reachable_after_hours(page.state.view), page.ctx, relative))
 

@@ -18,6 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from macros.contract.fields import Text
+from macros.text.languages import DEFAULT, language
 from macros.text.messages import ui
 from macros.contract.models import (DAYS, Accessibility, Contact, FocusArea, Hours, Plan, Reachable, Relatives, SiteData,
                      StaffGuidance, Step, SupportLine)
@@ -41,6 +42,7 @@ def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False)
     env.filters["t"] = lambda value, lang: text_html(value, lang)
+    env.filters["ltr"] = lambda value, lang: ltr_html(value, lang)
     env.filters["long_date"] = lambda value, lang: long_date(value, lang)
     env.filters["host"] = lambda value: host(value)
     env.filters["lower_first"] = lambda value: value[:1].lower() + value[1:]
@@ -68,13 +70,28 @@ def text(value: Text | str | None, lang: str = "sv") -> str:
 def is_fallback(value: Text | str | None, lang: str) -> bool:
     """True when a page in `lang` shows this value's Swedish text: no translation, or a plain string
     (names of Swedish bodies). The page must then mark it lang="sv" (WCAG 3.1.2)."""
-    return lang != "sv" and value is not None and not (isinstance(value, Text) and value.get(lang))
+    return lang != DEFAULT and value is not None and not (isinstance(value, Text) and value.get(lang))
 
 
 def text_html(value: Text | str | None, lang: str = "sv") -> Markup:
     """Escaped text for HTML, in a <span lang="sv"> where a page in another language falls back to Swedish."""
     shown = escape(_no_lone_sign(text(value, lang)))
-    return Markup('<span lang="sv">%s</span>') % shown if is_fallback(value, lang) else shown
+    return Markup(f'<span {_swedish(lang)}>%s</span>') % shown if is_fallback(value, lang) else shown
+
+
+def _swedish(lang: str) -> str:
+    """The attributes of Swedish text inside a page in `lang`: its language, and its direction where the
+    page runs the other way (Swedish in an Arabic page keeps its full stop at the end)."""
+    if language(lang).direction != language(DEFAULT).direction:
+        return f'lang="{DEFAULT}" dir="{language(DEFAULT).direction}"'
+    return f'lang="{DEFAULT}"'
+
+
+def ltr_html(value: str, lang: str) -> Markup:
+    """A phone number (or other run of digits) that reads left to right, kept so inside a right-to-left page,
+    where 08-465 004 00 would otherwise show its groups in reverse order."""
+    shown = escape(value)
+    return Markup('<bdi dir="ltr">%s</bdi>') % shown if language(lang).direction == "rtl" else shown
 
 
 def md_local(value: Text | str | None, lang: str = "sv") -> Markup:
@@ -83,10 +100,10 @@ def md_local(value: Text | str | None, lang: str = "sv") -> Markup:
     raw = _no_lone_sign(text(value, lang))
     if "\n" not in raw.strip():
         shown = md_text(raw)
-        return Markup('<span lang="sv">%s</span>' % shown) if is_fallback(value, lang) else shown
+        return Markup(f'<span {_swedish(lang)}>%s</span>' % shown) if is_fallback(value, lang) else shown
     shown = md_block(raw)
     if is_fallback(value, lang):
-        return Markup(f'<div lang="sv" markdown="block">\n\n{shown}\n\n</div>')
+        return Markup(f'<div {_swedish(lang)} markdown="block">\n\n{shown}\n\n</div>')
     return Markup(shown)
 
 
@@ -189,7 +206,7 @@ def hours_text(hours: Hours | None, lang: str = "sv") -> str:
     parts = []
     if hours.always:
         parts.append(ui("always", lang))
-    prefix = "kl. " if lang == "sv" else ""
+    prefix = ui("clock_prefix", lang)
     for period in hours.periods:
         parts.append(f"{_day_span(period.days, lang)} {prefix}{_clock(period.opens, lang)}–"
                      f"{_clock(period.closes, lang)}.")

@@ -12,13 +12,10 @@ from typing import Callable
 
 from macros.contract.models import DAYS, Hours, Reachable, SiteData, SupportLine
 from macros.render.render import text
+from macros.text.languages import ui
 
 DAY_URLS = {day: f"https://schema.org/{name}" for day, name in zip(
     DAYS, ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"])}
-CATEGORY_TYPES = {"sv": {"emergency": "Nödnummer", "extremism": "Stödlinje vid oro för extremism",
-                         "police": "Polisen", "wellbeing": "Stödlinje"},
-                  "en": {"emergency": "Emergency number", "extremism": "Support line about extremism",
-                         "police": "Police", "wellbeing": "Support line"}}
 
 
 def _hours(hours: Hours | None) -> list[dict]:
@@ -66,7 +63,7 @@ def json_ld(data: SiteData, lang: str = "sv", in_doubt: Callable[[SupportLine], 
         graph.append({
             "@type": "Organization",
             "name": text(line.organisation, lang),
-            "contactPoint": [_contact_point(line, CATEGORY_TYPES.get(lang, CATEGORY_TYPES["sv"])[line.category],
+            "contactPoint": [_contact_point(line, ui(f"contact_type_{line.category}", lang),
                                             lang)],
         })
     graph[0] = {k: v for k, v in graph[0].items() if v is not None}

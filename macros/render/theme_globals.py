@@ -16,12 +16,8 @@ from macros.build_state import BuildState, of, quick_exit_url
 from macros.render import page_meta
 from macros.render import render
 from macros.render.emergency_links import link_calls_to_112
+from macros.text.languages import language
 from macros.text.messages import ui
-
-
-LANGUAGE_NAMES = {"sv": "Svenska", "en": "English"}
-# The link to the other language, in that language: a reader who needs it can read it.
-SWITCH_TEXT = {"sv": "På svenska", "en": "In English"}
 
 
 class ThemeHelpers:
@@ -50,8 +46,7 @@ class ThemeHelpers:
         found = []
         for other, file in sorted((getattr(page.file, "alternates", None) or {}).items()):
             if other != lang and file is not None:
-                found.append({"lang": other, "text": SWITCH_TEXT.get(other, LANGUAGE_NAMES.get(other, other)),
-                              "url": file.url})
+                found.append(_switch(other, file.url))
         return found
 
     def top_links(self, page, lang: str) -> list[dict]:
@@ -61,13 +56,17 @@ class ThemeHelpers:
         found = [{**link, "hreflang": link["lang"]} for link in
                  (self.alternates(page, lang) if page is not None and getattr(page, "file", None) else [])]
         if not found and not self.staff:
-            found = [{"hreflang": other, "lang": other, "text": SWITCH_TEXT.get(other, LANGUAGE_NAMES.get(other, other)),
-                      "url": self.path("", other)} for other in self.languages if other != lang]
+            found = [{**_switch(other, self.path("", other)), "hreflang": other}
+                     for other in self.languages if other != lang]
         here = getattr(getattr(page, "file", None), "src_uri", None)
         if not self.staff and self.easy_read and here != "lattlast.md":
             found.append({"hreflang": self.default_language, "lang": lang, "text": ui("footer_easy", lang),
                           "url": "lattlast/"})
         return found
+
+    def direction(self, lang: str) -> str:
+        """ltr or rtl (macros/text/languages.yml), for the page's dir attribute and its stylesheet."""
+        return language(lang).direction
 
     def edit_url(self, page) -> str | None:
         """Where a communicator edits this page's source on GitHub (none outside a known repository)."""
@@ -126,6 +125,15 @@ class ThemeHelpers:
             html = render.render_template("notices.html",
                                           notices=[ui("review_overdue", lang, date=render.long_date(due, lang))]) + html
         return Markup(html)
+
+
+def _switch(lang: str, url: str) -> dict:
+    """A link to another language edition, named in that language (a reader who needs it can read it) and
+    marked with its direction where it differs from the default, so that it reads right in any page."""
+    found = {"lang": lang, "text": language(lang).switch, "url": url}
+    if language(lang).direction != "ltr":
+        found["dir"] = language(lang).direction
+    return found
 
 
 def install(env, config) -> None:

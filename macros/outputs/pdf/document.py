@@ -62,7 +62,7 @@ def size_text(size: int, lang: str = LANG) -> str:
     if size < 1_000_000:
         return f"{max(1, math.ceil(size / 1000))} kB"
     value = f"{size / 1_000_000:.1f}"
-    return (value.replace(".", ",") if lang == "sv" else value) + " MB"
+    return value.replace(".", ui("decimal_mark", lang)) + " MB"
 
 
 def public_url(site_url: str | None) -> str | None:
