@@ -23,7 +23,7 @@ from macros.contract import site_address
 from macros.contract.load import DataError, DataErrors, load_site_data
 from macros.guards import audience
 from macros.guards.audience import names_staff_page, line_with, source_name
-from macros.text.messages import TEMPLATE_PROBLEM_UNKNOWN, TEMPLATE_PROBLEMS, say
+from macros.text.messages import TEMPLATE_PROBLEM_UNKNOWN, TEMPLATE_PROBLEMS, say, ui
 
 # (config file, output folder name) for every site the kit builds.
 SITES = [("mkdocs.yml", "site"), ("mkdocs.staff.yml", "site-staff")]
@@ -64,31 +64,42 @@ def _count(number: int, one: str, many: str) -> str:
 
 
 def check(dataset: Dataset, stream=sys.stdout, command: str = "make check") -> int:
-    """Validate the data alone; print every error (and GitHub annotations in Actions). Exit status."""
+    """Validate the data and the pages; print every problem (and GitHub annotations in Actions). Exit status."""
     if not dataset.data_dir.is_dir():
         _report([Problem(message=say("folder_missing", folder=_display(dataset.data_dir),
                                      known=", ".join(known_datasets()) or "data"))], stream)
-        print(f"\n1 fel. Rätta det och kör `{command}` igen.", file=stream)
+        print("\n" + ui("check_failed", count=1, them=_them(1), command=command), file=stream)
         return 1
+    errors, data = [], None
     try:
         data = load_site_data(dataset.data_dir, today=today(), display_root=ROOT)
     except DataErrors as problem:
-        for error in problem.errors:
+        errors = list(problem.errors)
+    from macros.contract.pages import page_problems
+    errors += page_problems(ROOT, today(), data)   # the pages too, with or without the data's ids
+    if errors:
+        for error in errors:
             print(error, file=stream)
             if os.environ.get("GITHUB_ACTIONS") == "true":
                 print(error.annotation(), file=stream)
-        print(f"\n{len(problem.errors)} fel. Rätta dem och kör `{command}` igen.", file=stream)
+        print("\n" + ui("check_failed", count=len(errors), them=_them(len(errors)), command=command), file=stream)
         return 1
     counts = ", ".join(_count(len(records), one, many) for records, one, many in (
         (data.support_lines, "stödlinje", "stödlinjer"), (data.contacts, "kontakt", "kontakter"),
         (data.focus_areas, "fokusområde", "fokusområden")))
     print(f"Datafilerna i {_display(dataset.data_dir)} är i ordning: {counts}.", file=stream)
+    print(ui("check_pages_ok"), file=stream)
     from macros.build_state import settings
     from macros.contract.featuring import summary
     for line in summary(data, dataset.data_dir, today(), settings().freshness_months,
                         _display(dataset.data_dir / "support_lines.yml")):
         print(line, file=stream)
     return 0
+
+
+def _them(count: int) -> str:
+    """Rätta det (one problem) or Rätta dem (several)."""
+    return "det" if count == 1 else "dem"
 
 
 # --- Translating MkDocs' and mkdocs-macros' words ----------------------------------------------------------
@@ -322,6 +333,10 @@ class _Reader:
                                   match["pages"].strip().splitlines())]
         if match := _NAV_MISSING.search(text):
             config, line = self.config_line(match["target"])
+            if (self.docs / match["target"]).is_file():  # a language build without the page's translation
+                from macros.contract.pages import Pages, menu_problems
+                return [Problem(p.file, p.line, p.message()) for p in menu_problems(Pages(self.root))
+                        if p.code == "page_translation_missing" and p.values["page"] == match["target"]]
             return [Problem(config, line, say("nav_missing_page", target=match["target"]))]
         if match := _CONFIG_VALUE.search(first):
             key = match["key"].split(".", 1)[0]
@@ -391,7 +406,10 @@ class _Reader:
         line = int(frames[-1]) + offset if frames else None
         if match := _UNDEFINED.match(problem):
             name = match["name"]
-            return Problem(where, line or self.name_line(page, name) or 1, say("macro_undefined", name=name))
+            from macros.contract.pages import did_you_mean, page_vocabulary
+            signatures, variables, _ = page_vocabulary()
+            return Problem(where, line or self.name_line(page, name) or 1, say(
+                "macro_undefined", name=name, suggestion=did_you_mean(name, set(signatures) | variables)))
         if match := _NO_ATTRIBUTE.match(problem):
             name = match["name"]
             line = line or self.name_line(page, name, attribute=True) or 1
