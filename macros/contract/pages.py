@@ -195,9 +195,9 @@ def menu_problems(pages: Pages) -> list[Problem]:
                 config, line = pages.config_line(target, staff=is_staff)
                 found.append(Problem("nav_missing_page", config, line, {"target": target}))
     listed = {target for _, target in public + staff if target}
-    from pathspec import PathSpec
+    from pathspec.gitignore import GitIgnoreSpec   # as MkDocs reads not_in_nav
 
-    not_in_nav = PathSpec.from_lines("gitwildmatch", str(pages.config.get("not_in_nav") or "").splitlines())
+    not_in_nav = GitIgnoreSpec.from_lines(str(pages.config.get("not_in_nav") or "").splitlines())
     for uri, page in pages.pages.items():
         if pages.language_of(uri) != pages.default_language or uri in listed or not_in_nav.match_file(uri):
             continue
