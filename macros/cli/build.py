@@ -63,8 +63,9 @@ def _count(number: int, one: str, many: str) -> str:
     return f"{number} {one if number == 1 else many}"
 
 
-def check(dataset: Dataset, stream=sys.stdout, command: str = "make check") -> int:
-    """Validate the data and the pages; print every problem (and GitHub annotations in Actions). Exit status."""
+def check(dataset: Dataset, stream=sys.stdout, command: str = "make check", pages: bool = True) -> int:
+    """Validate the data and the pages; print every problem (and GitHub annotations in Actions). Exit status.
+    `make site` checks the pages itself (pages=False), to report them with what only MkDocs finds."""
     if not dataset.data_dir.is_dir():
         _report([Problem(message=say("folder_missing", folder=_display(dataset.data_dir),
                                      known=", ".join(known_datasets()) or "data"))], stream)
@@ -75,8 +76,9 @@ def check(dataset: Dataset, stream=sys.stdout, command: str = "make check") -> i
         data = load_site_data(dataset.data_dir, today=today(), display_root=ROOT)
     except DataErrors as problem:
         errors = list(problem.errors)
-    from macros.contract.pages import page_problems
-    errors += page_problems(ROOT, today(), data)   # the pages too, with or without the data's ids
+    if pages or errors:   # the pages too, with or without the data's ids
+        from macros.contract.pages import page_problems
+        errors += page_problems(ROOT, today(), data)
     if errors:
         for error in errors:
             print(error, file=stream)
@@ -88,7 +90,8 @@ def check(dataset: Dataset, stream=sys.stdout, command: str = "make check") -> i
         (data.support_lines, "stödlinje", "stödlinjer"), (data.contacts, "kontakt", "kontakter"),
         (data.focus_areas, "fokusområde", "fokusområden")))
     print(f"Datafilerna i {_display(dataset.data_dir)} är i ordning: {counts}.", file=stream)
-    print(ui("check_pages_ok"), file=stream)
+    if pages:
+        print(ui("check_pages_ok"), file=stream)
     from macros.build_state import settings
     from macros.contract.featuring import summary
     for line in summary(data, dataset.data_dir, today(), settings().freshness_months,
@@ -555,7 +558,7 @@ def _public_output_problems(dataset: Dataset, builds: list[SiteBuild], config: d
 
 
 def build_sites(dataset: Dataset, sites=SITES, stream=sys.stdout, verbose: bool = False) -> int:
-    if check(dataset, stream=stream, command="make site") != 0:
+    if check(dataset, stream=stream, command="make site", pages=False) != 0:
         print(NOT_BUILT, file=stream)
         return 1
     # Nothing that puts staff pages into the public build's tree (docs/personal/, a symbolic link) is built.
@@ -578,6 +581,10 @@ def build_sites(dataset: Dataset, sites=SITES, stream=sys.stdout, verbose: bool 
     public_config = _config(ROOT / "mkdocs.yml")
     copied = [_own(message) for message in audience.source_problems(
         ROOT, ROOT / "docs", dataset.data_dir, audience.site_assets(public_config))]
+    # And the pages' own check (macros/contract/pages.py): its messages are the translated MkDocs ones, said once.
+    from macros.contract.pages import page_problems
+    pages = [Problem(p.file, p.line, p.message()) for p in page_problems(ROOT, today(), load_site_data(
+        dataset.data_dir, today=today(), display_root=ROOT))]
     for build in builds:
         build.output, _ = build.process.communicate()
         build.seconds = time.monotonic() - build.seconds
@@ -589,8 +596,8 @@ def build_sites(dataset: Dataset, sites=SITES, stream=sys.stdout, verbose: bool 
         named = {(p.file, p.line) for p in copied}
         copied += [p for p in _public_output_problems(dataset, builds, public_config)
                    if (p.file, p.line) not in named]
-    if failed or copied:
-        problems: list[Problem] = list(copied)
+    if failed or copied or pages:
+        problems: list[Problem] = copied + pages
         for build in failed:
             found = translate(build.output, ROOT / "docs", build.config)
             if not found:  # it failed without a word we recognise: still say so, with its last line

@@ -25,6 +25,7 @@ from macros.guards import safe_html  # noqa: E402
 from macros.outputs import open_data, search_index  # noqa: E402
 from macros.outputs.pdf import document as pdf  # noqa: E402
 from macros.render import emergency_links, git_dates, not_found, page_meta, staff_start, theme_globals  # noqa: E402
+from macros.engine import serve  # noqa: E402
 from macros.guards import audience as separation  # noqa: E402  (`audience` is a local name below)
 from macros.build_state import current, data_dir_from, load_state  # noqa: E402
 from macros.contract.load import DataErrors  # noqa: E402
@@ -40,6 +41,12 @@ _RENDERING: dict = {}            # this language build's template environment an
 def on_startup(command, dirty):
     _COMMAND["name"] = command
     pdf.set_command(command)
+    serve.on_startup(command, Path(_ROOT) / "docs")
+
+
+def on_serve(server, config, builder):
+    """make serve: a build that fails shows its problems in the browser, in Swedish (macros/engine/serve.py)."""
+    return serve.on_serve(server, Path(config.site_dir))
 
 
 def _language(config) -> str:
