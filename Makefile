@@ -81,8 +81,8 @@ serve: setup  ## förhandsgranska den publika webbplatsen på http://127.0.0.1:8
 serve-staff: setup  ## förhandsgranska personalens webbplats på http://127.0.0.1:8001/
 	@MOTVERKA_DATA=$(DATA) $(PY) -m mkdocs serve --livereload -f mkdocs.staff.yml -a 127.0.0.1:8001 || $(FAILED)
 
-preview: setup system-deps-site  ## bygg en förhandsversion i preview/ som går att öppna med dubbelklick på index.html
-	@$(PY) -m macros --data $(DATA) preview $(if $(OUT),--out $(OUT)) || $(FAILED)
+preview: setup system-deps-site  ## bygg en förhandsversion i preview/ som öppnas med dubbelklick på index.html (SITE=site: av en byggd)
+	@$(PY) -m macros --data $(DATA) preview $(if $(SITE),--site $(SITE)) $(if $(OUT),--out $(OUT)) || $(FAILED)
 
 schemas: setup  ## skriv om schemas/ från macros/contract/models.py (för utvecklare)
 	@$(PY) -m macros schemas

@@ -17,6 +17,9 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.add_parser("build", help="bygg alla webbplatser och byt in dem om allt lyckas")
     build.add_argument("-v", "--verbose", action="store_true", help="visa hela utskriften från MkDocs")
     build.add_argument("--out", help="mapp att bygga till (standard: bredvid datamappen)")
+    preview = commands.add_parser("preview", help="bygg en förhandsversion som går att öppna med dubbelklick")
+    preview.add_argument("--site", help="en redan byggd publik webbplats att göra förhandsversionen av")
+    preview.add_argument("--out", help="mapp för förhandsversionen (standard: preview/ bredvid datamappen)")
     schemas = commands.add_parser("schemas", help="skriv JSON Schema-filerna i schemas/ från modellerna")
     schemas.add_argument("--check", action="store_true", help="kontrollera bara att filerna är aktuella")
     guides = commands.add_parser("guides", help="skriv guiderna för redaktörer (data/README.md, bidra/)")
@@ -34,6 +37,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     dataset = Dataset.resolve(args.data)
+    if args.command == "preview":
+        from macros.cli.preview import preview
+        return preview(dataset, Path(args.site) if args.site else None, Path(args.out) if args.out else None)
     if getattr(args, "out", None):
         dataset = Dataset(dataset.data_dir, Path(args.out).resolve())
     if args.command == "check":
