@@ -208,3 +208,22 @@ def test_the_check_and_mkdocs_find_the_same_link_and_menu_problems(tmp_path):
     # The check also names what the build cannot see until it renders the menu: the missing menu translation.
     assert from_build == {m for m in from_check if "saknar översättning" not in m}
     assert len(from_build) >= 7
+
+
+@pytest.mark.parametrize("key, values, one", [
+    ("check_failed", {"command": "make check"}, "1 fel. Rätta det och kör `make check` igen."),
+    ("build_fix_above", {}, "Rätta felet ovan och kör `make site` igen."),
+    ("fresh_count_stale", {}, "1 uppgift är för gammal"),
+    ("fresh_count_pages", {}, "1 sida behöver granskas"),
+    ("lix_some_over", {"pages": "/lattlast/"}, "1 sida är över sin gräns: /lattlast/."),
+    ("linkcheck_broken", {"site": "site", "urls": 40}, "site: 1 trasig länk bland 40 kontrollerade:"),
+    ("watch_updated", {"today": "2026-12-05"}, "verified flyttades till 2026-12-05 (verified_by: källbevakningen) "
+                                               "på 1 bekräftad post."),
+])
+def test_a_count_reads_right_for_one_and_for_many(key, values, one):
+    from macros.text.messages import ui
+
+    assert ui(key, count=1, **values).startswith(one)
+    many = ui(key, count=3, **values)
+    assert "3" in many or "felen" in many
+    assert " det " not in many and "1 " not in many

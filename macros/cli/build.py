@@ -69,7 +69,7 @@ def check(dataset: Dataset, stream=sys.stdout, command: str = "make check", page
     if not dataset.data_dir.is_dir():
         _report([Problem(message=say("folder_missing", folder=_display(dataset.data_dir),
                                      known=", ".join(known_datasets()) or "data"))], stream)
-        print("\n" + ui("check_failed", count=1, them=_them(1), command=command), file=stream)
+        print("\n" + ui("check_failed", count=1, command=command), file=stream)
         return 1
     errors, data = [], None
     try:
@@ -84,7 +84,7 @@ def check(dataset: Dataset, stream=sys.stdout, command: str = "make check", page
             print(error, file=stream)
             if os.environ.get("GITHUB_ACTIONS") == "true":
                 print(error.annotation(), file=stream)
-        print("\n" + ui("check_failed", count=len(errors), them=_them(len(errors)), command=command), file=stream)
+        print("\n" + ui("check_failed", count=len(errors), command=command), file=stream)
         return 1
     counts = ", ".join(_count(len(records), one, many) for records, one, many in (
         (data.support_lines, "stödlinje", "stödlinjer"), (data.contacts, "kontakt", "kontakter"),
@@ -98,11 +98,6 @@ def check(dataset: Dataset, stream=sys.stdout, command: str = "make check", page
                         _display(dataset.data_dir / "support_lines.yml")):
         print(line, file=stream)
     return 0
-
-
-def _them(count: int) -> str:
-    """Rätta det (one problem) or Rätta dem (several)."""
-    return "det" if count == 1 else "dem"
 
 
 # --- Translating MkDocs' and mkdocs-macros' words ----------------------------------------------------------
@@ -564,11 +559,11 @@ def build_sites(dataset: Dataset, sites=SITES, stream=sys.stdout, verbose: bool 
     # Nothing that puts staff pages into the public build's tree (docs/personal/, a symbolic link) is built.
     if misplaced := [_own(message) for message in audience.folder_problems(ROOT / "docs", ROOT)]:
         _report(misplaced, stream)
-        print(f"\n{NOT_BUILT} Rätta felen ovan och kör `make site` igen.", file=stream)
+        print(f"\n{NOT_BUILT} {ui('build_fix_above', count=len(misplaced))}", file=stream)
         return 1
     if unreadable := encoding_problems(ROOT / "docs") + encoding_problems(ROOT / audience.STAFF_FOLDER):
         _report(unreadable, stream)
-        print(f"\n{NOT_BUILT} Rätta felen ovan och kör `make site` igen.", file=stream)
+        print(f"\n{NOT_BUILT} {ui('build_fix_above', count=len(unreadable))}", file=stream)
         return 1
     sites = [(config, name) for config, name in sites if (ROOT / config).exists()]
     env = {**os.environ, "MOTVERKA_DATA": str(dataset.data_dir), "NO_MKDOCS_2_WARNING": "1",
@@ -611,7 +606,7 @@ def build_sites(dataset: Dataset, sites=SITES, stream=sys.stdout, verbose: bool 
             if build.staging.exists():
                 shutil.rmtree(build.staging)
         print(f"\nWebbplatsen byggdes inte ({', '.join(b.config for b in failed or builds[:1])}). Den senast byggda "
-              f"webbplatsen är orörd. Rätta felen ovan och kör `make site` igen.", file=stream)
+              f"webbplatsen är orörd. {ui('build_fix_above', count=len(problems))}", file=stream)
         return 1
     for build in builds:
         _swap(build)

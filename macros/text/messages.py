@@ -640,7 +640,10 @@ UI: dict[str, dict[str, str]] = {
         "menu_button": "Meny",
         "search_button": "Sök",
         # make check and make site (macros/cli/build.py): the closing line, for one problem or many
-        "check_failed": "{count} fel. Rätta {them} och kör `{command}` igen.",
+        "check_failed": "{count} fel. Rätta dem och kör `{command}` igen.",
+        "check_failed_one": "1 fel. Rätta det och kör `{command}` igen.",
+        "build_fix_above": "Rätta felen ovan och kör `make site` igen.",
+        "build_fix_above_one": "Rätta felet ovan och kör `make site` igen.",
         "check_pages_ok": "Sidorna och menyerna är i ordning.",
         # make readability (macros/guards/readability.py): for communicators, Swedish only
         "lix_heading": "Läsbarhet (LIX) för sidorna till invånare, {data}",
@@ -660,6 +663,8 @@ UI: dict[str, dict[str, str]] = {
         "lix_all_ok": "Alla {count} sidor håller sin gräns.",
         "lix_some_over": "{count} sidor är över sin gräns: {pages}. Skriv kortare meningar och byt långa ord "
                          "mot korta.",
+        "lix_some_over_one": "1 sida är över sin gräns: {pages}. Skriv kortare meningar och byt långa ord mot "
+                             "korta.",
         "lix_above_target": "Över målet {target}, men under gränsen: {pages}.",
         # make freshness (macros/contract/freshness.py): for communicators, Swedish only
         "featured_not_shown": "{name} visas inte överst på startsidan.",
@@ -692,8 +697,10 @@ UI: dict[str, dict[str, str]] = {
         "fresh_summary_ok": "Sammanfattning: allt är kontrollerat i tid.",
         "fresh_summary": "Sammanfattning: {items}.",
         "fresh_count_stale": "{count} uppgifter är för gamla",
+        "fresh_count_stale_one": "1 uppgift är för gammal",
         "fresh_count_plan": "planen behöver ses över",
         "fresh_count_pages": "{count} sidor behöver granskas",
+        "fresh_count_pages_one": "1 sida behöver granskas",
         "fresh_strict": "Strikt läge: det finns saker att åtgärda, så kommandot avslutas med ett fel.",
         # Source watch (make sources): one line per record, what a human does next.
         "watch_heading": "Källbevakning för {data}",
@@ -719,6 +726,7 @@ UI: dict[str, dict[str, str]] = {
         "watch_how": "Så gör du: öppna källan. Står uppgiften kvar på ett annat sätt, eller har den ändrats? Rätta "
                      "datafilen på raden som anges, eller byt källa, och skriv in datumet du såg uppgiften i verified.",
         "watch_updated": "verified flyttades till {today} (verified_by: källbevakningen) på {count} bekräftade poster.",
+        "watch_updated_one": "verified flyttades till {today} (verified_by: källbevakningen) på 1 bekräftad post.",
         "watch_not_updated": "Kunde inte flytta verified automatiskt på {where}: ändra raden för hand.",
         "watch_list_heading": "{count} poster med källa, på {pages} sidor ({hosts} webbplatser):",
         "watch_list_facts": "nummer: {phones}; e-post: {emails}; öppettider: {hours}",
@@ -728,6 +736,7 @@ UI: dict[str, dict[str, str]] = {
         "linkcheck_about": "Kontrollera alla länkar och ankare på webbplatserna.",
         "linkcheck_external_help": "kontrollera också länkar till andra webbplatser (tar några minuter)",
         "linkcheck_broken": "{site}: {count} trasiga länkar bland {urls} kontrollerade:",
+        "linkcheck_broken_one": "{site}: 1 trasig länk bland {urls} kontrollerade:",
         "linkcheck_ok": "{site}: alla {urls} länkar fungerar.",
         "missing_data": "Uppgiften saknas just nu.",
         "footer_label": "Om webbplatsen",
@@ -897,6 +906,9 @@ UI: dict[str, dict[str, str]] = {
 
 
 def ui(key: str, lang: str = "sv", **values: object) -> str:
-    """An interface label in the given language, falling back to Swedish."""
+    """An interface label in the given language, falling back to Swedish. A text with a count has a
+    `…_one` variant where one reads differently from many ("1 fel. Rätta det", "3 fel. Rätta dem")."""
+    if values.get("count") == 1 and f"{key}_one" in UI["sv"]:
+        key = f"{key}_one"
     text = UI.get(lang, UI["sv"]).get(key) or UI["sv"][key]
     return text.format(**values) if values else text
