@@ -75,10 +75,16 @@ site: setup system-deps-site  ## bygg allt: den publika webbplatsen, personalens
 check: setup  ## kontrollera datafilerna och sidorna: menyn, länkar, översättningar, makron (några sekunder)
 	@$(PY) -m macros --data $(DATA) check || $(FAILED)
 
+# make serve starts only from files that pass make check (said in Swedish); after that, a file that breaks
+# shows its problems in the browser (macros/engine/serve.py).
+SERVE_CHECK = said=$$($(PY) -m macros --data $(DATA) check) || { echo "$$said"; false; }
+
 serve: setup  ## förhandsgranska den publika webbplatsen på http://127.0.0.1:8000/ (uppdateras när du sparar)
+	@$(SERVE_CHECK) || $(FAILED)
 	@MOTVERKA_DATA=$(DATA) $(PY) -m mkdocs serve --livereload -f mkdocs.yml || $(FAILED)
 
 serve-staff: setup  ## förhandsgranska personalens webbplats på http://127.0.0.1:8001/
+	@$(SERVE_CHECK) || $(FAILED)
 	@MOTVERKA_DATA=$(DATA) $(PY) -m mkdocs serve --livereload -f mkdocs.staff.yml -a 127.0.0.1:8001 || $(FAILED)
 
 preview: setup system-deps-site  ## bygg en förhandsversion i preview/ som öppnas med dubbelklick på index.html (SITE=site: av en byggd)

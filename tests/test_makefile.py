@@ -46,3 +46,11 @@ def test_the_first_run_says_what_it_installs(tmp_path):
     assert result.returncode != 0
     assert "Förbereder en egen Python-miljö" in output and "bara första gången" in output, output
     assert "make:" not in output, output
+
+
+def test_serve_starts_only_from_files_that_pass_the_check_and_says_why_in_swedish():
+    result = make("serve", "DATA=exampels/umea")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert output.rstrip().endswith("1 fel. Rätta det och kör `make check` igen."), output
+    assert "make:" not in output and "Serving" not in output, output
