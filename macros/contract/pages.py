@@ -345,39 +345,47 @@ def _suggest(pages: Pages, page: Page, target: str) -> str:
 # --- Macro calls -------------------------------------------------------------------------------------------
 
 def page_vocabulary() -> tuple[dict[str, inspect.Signature], set[str], dict[str, str]]:
-    """The macros a page may call (name -> signature), the variables it may read, and each macro's example:
-    the one place here that knows how macros/render/page_macros.py registers them. It reads the catalogue
-    that bidra/makron.md and the build's messages are made from (macros/cli/guides.py), which does not import
-    the page code (and with it WeasyPrint): the check stays fast."""
-    from macros.cli.guides import _macros, macro_examples
-
-    signatures = {name: _signature(shown) for name, shown, _, _ in _macros()}
+    """The macros a page may call (name -> signature), the variables it may read, and each macro's example
+    (its docstring's "Exempel:", as in bidra/makron.md): the one place here that knows how
+    macros/render/page_macros.py registers them. It reads that file's source rather than importing it (and
+    with it WeasyPrint, a second of the check's three): the macros are the functions in its list MACROS, or
+    those decorated @env.macro; the variables are its `env.variables[...]` (or a list VARIABLES)."""
     tree = ast.parse((Path(__file__).parents[1] / "render" / "page_macros.py").read_text("utf-8"))
+    functions = {node.name: node for node in ast.walk(tree) if isinstance(node, ast.FunctionDef)}
+    listed = _listed(tree, "MACROS")
+    if listed:
+        macros = [functions[name] for name in listed if name in functions]
+    else:
+        macros = [node for node in functions.values()
+                  if any(isinstance(d, ast.Attribute) and d.attr == "macro" for d in node.decorator_list)]
+    signatures = {node.name: _signature(node.args) for node in macros}
+    examples = {node.name: (ast.get_docstring(node) or "").partition("Exempel:")[2].strip() for node in macros}
     variables = {node.slice.value for node in ast.walk(tree)
                  if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant)
                  and isinstance(node.value, ast.Attribute) and node.value.attr == "variables"}
-    for node in tree.body:   # a public registry of variables, where there is one
-        if isinstance(node, (ast.Assign, ast.AnnAssign)) and "VARIABLES" in ast.unparse(node).split("=")[0]:
-            value = node.value
-            if isinstance(value, (ast.List, ast.Tuple, ast.Set)):
-                variables |= {e.value for e in value.elts if isinstance(e, ast.Constant)}
-            elif isinstance(value, ast.Dict):
-                variables |= {k.value for k in value.keys if isinstance(k, ast.Constant)}
-    return signatures, variables, macro_examples()
+    return signatures, variables | set(_listed(tree, "VARIABLES")), examples
 
 
-def _signature(shown: str) -> inspect.Signature:
-    """support_line(id, level=3) -> its signature (parameters only, defaults as written)."""
-    params = shown[shown.index("(") + 1: shown.rindex(")")]
-    arguments = ast.parse(f"def _({params}): pass").body[0].args
+def _listed(tree: ast.Module, name: str) -> list[str]:
+    """The names or strings in a top-level list such as `MACROS = [support_line, …]`."""
+    for node in tree.body:
+        target = node.targets[0] if isinstance(node, ast.Assign) else getattr(node, "target", None)
+        if isinstance(target, ast.Name) and target.id == name and isinstance(node.value, (ast.List, ast.Tuple)):
+            return [e.id if isinstance(e, ast.Name) else e.value for e in node.value.elts
+                    if isinstance(e, ast.Name) or isinstance(e, ast.Constant)]
+    return []
+
+
+def _signature(arguments: ast.arguments) -> inspect.Signature:
+    """The parameters a page passes (not `page`, which registration fills in), defaults as written."""
     plain = arguments.posonlyargs + arguments.args
     defaults = [None] * (len(plain) - len(arguments.defaults)) + list(arguments.defaults)
-    kind = inspect.Parameter.POSITIONAL_OR_KEYWORD
-    found = [inspect.Parameter(a.arg, kind, default=inspect.Parameter.empty if d is None else ast.unparse(d))
-             for a, d in zip(plain, defaults)]
-    found += [inspect.Parameter(a.arg, inspect.Parameter.KEYWORD_ONLY,
-                                default=inspect.Parameter.empty if d is None else ast.unparse(d))
-              for a, d in zip(arguments.kwonlyargs, arguments.kw_defaults)]
+    empty = inspect.Parameter.empty
+    found = [inspect.Parameter(a.arg, inspect.Parameter.POSITIONAL_OR_KEYWORD,
+                               default=empty if d is None else ast.unparse(d))
+             for a, d in zip(plain, defaults) if a.arg != "page"]
+    found += [inspect.Parameter(a.arg, inspect.Parameter.KEYWORD_ONLY, default=empty if d is None else ast.unparse(d))
+              for a, d in zip(arguments.kwonlyargs, arguments.kw_defaults) if a.arg != "page"]
     return inspect.Signature(found)
 
 
