@@ -1,4 +1,4 @@
-"""Command line: `python -m macros check|build|schemas|freshness|readability|sources [...]` (the Makefile's targets call these)."""
+"""Command line: `python -m macros check|build|preview|schemas|freshness|readability|sources [...]` (the Makefile's targets call these)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m macros", description="Motverka: data, bygge och kontroller.")
     parser.add_argument("--data", default="data", help="datamapp, t.ex. data eller examples/umea")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="kontrollera datafilerna")
+    commands.add_parser("check", help="kontrollera datafilerna och sidorna")
     build = commands.add_parser("build", help="bygg alla webbplatser och byt in dem om allt lyckas")
     build.add_argument("-v", "--verbose", action="store_true", help="visa hela utskriften från MkDocs")
     build.add_argument("--out", help="mapp att bygga till (standard: bredvid datamappen)")
