@@ -116,7 +116,8 @@ def test_broken_links_anchors_and_images_are_named_with_their_lines(pages):
         f"docs/index.md:{line}: Länken stodlinjer.md#briss pekar på en rubrik som inte finns. Kontrollera delen "
         "efter #. Den ska vara rubrikens text med små bokstäver och bindestreck.",
         f"docs/index.md:{line}: Bilden bilder/karta.png finns inte. Kontrollera filnamnet (stora och små bokstäver "
-        "räknas) och att bilden ligger i docs/, gärna i docs/assets/. Skriv sökvägen från sidan till bilden, t.ex. "
+        "räknas) och att bilden ligger i docs/, gärna i docs/assets/. Skriv sökvägen från sidan till bilden, "
+        "t.ex. "
         "![Vad bilden visar](assets/karta.png).",
         f"docs/index.md:{line}: Länken /stodlinjer/ börjar med /, så den fungerar inte där webbplatsen publiceras. "
         "Länka till sidans .md-fil i stället, räknat från den här sidan, t.ex. (stodlinjer.md).",

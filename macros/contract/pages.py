@@ -109,7 +109,7 @@ class Pages:
 
     @property
     def languages(self) -> list[dict]:
-        """static-i18n's languages (mkdocs.yml › plugins › i18n › languages); the first default one is the main."""
+        """static-i18n's languages (mkdocs.yml › plugins › i18n › languages); the default one is the main."""
         plugins = self.config.get("plugins") or {}
         i18n = plugins.get("i18n") if isinstance(plugins, dict) else None
         return [lang for lang in ((i18n or {}).get("languages") or []) if isinstance(lang, dict)]
