@@ -23,9 +23,9 @@ from functools import cached_property
 from pathlib import Path
 from types import SimpleNamespace
 
+from macros.guards.audience import STAFF_FOLDER
 from macros.problems import Problem
 
-STAFF_FOLDER = "personal"
 CONFIG, STAFF_CONFIG = "mkdocs.yml", "mkdocs.staff.yml"
 # What a language is called in a Swedish sentence ("saknar sin engelska version").
 LANGUAGE_NAMES = {"en": "engelska", "sv": "svenska", "fi": "finska", "ar": "arabiska", "so": "somaliska"}
@@ -75,12 +75,6 @@ class Page:
     @property
     def staff(self) -> bool:
         return self.uri.startswith(f"{STAFF_FOLDER}/")
-
-    def line_of(self, needle: str) -> int:
-        for number, line in enumerate(self.source.splitlines(), 1):
-            if needle in line:
-                return number
-        return 1
 
 
 class Pages:
