@@ -4,14 +4,27 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 PYTHON ?= python3
-VENV := .venv
-PY := $(VENV)/bin/python
 DATA ?= data
+
+# The engine that builds the sites: mkdocs (the default) or properdocs, a drop-in continuation of MkDocs 1.x
+# (make site ENGINE=properdocs). ProperDocs has its own virtualenv, so make site and make test never install it.
+ENGINE ?= mkdocs
+ifeq ($(ENGINE),mkdocs)
+VENV := .venv
+REQUIREMENTS := requirements.txt
+else ifeq ($(ENGINE),properdocs)
+VENV := .venv-properdocs
+REQUIREMENTS := requirements-properdocs.txt
+else
+$(error ENGINE=$(ENGINE) finns inte: välj ENGINE=mkdocs (standard) eller ENGINE=properdocs)
+endif
+PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONUTF8 := 1
 
-# Python environment: rebuilt when a requirements file changes.
-PIP := $(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt
+# Python environment: reinstalled when a requirements file changes. The requirements files pin what they name,
+# constraints.lock everything those pull in (make lock).
+PIP := $(PY) -m pip install --quiet --disable-pip-version-check -c constraints.lock
 
 # What a communicator reads is Swedish. VERBOSE=1 shows everything: pip's and MkDocs' own output, and make's.
 VERBOSE ?=
@@ -27,13 +40,12 @@ PIP_QUIET = $(if $(LOUD),,>$(VENV)/install.log 2>&1 || { cat $(VENV)/install.log
 # was started by hand (MAKELEVEL 0), never with VERBOSE=1.
 FAILED = { status=$$?; $(if $(LOUD),,[ "$(MAKELEVEL)" != 0 ] || kill -PIPE $$PPID;) exit $$status; }
 
-# Python environment: reinstalled when a requirements file changes. constraints.txt pins every package.
-$(VENV)/.site-installed: requirements.txt constraints.txt
+$(VENV)/.site-installed: $(REQUIREMENTS) requirements.txt constraints.lock
 	@test -x $(PY) || { echo "Förbereder en egen Python-miljö i $(VENV)/ (bara första gången) …"; \
 		$(PYTHON) -m venv $(VENV) || $(FAILED); }
-	@echo "Installerar det som bygget behöver: MkDocs, Material for MkDocs, WeasyPrint och några till."
+	@echo "Installerar det som bygget behöver: $(if $(filter properdocs,$(ENGINE)),ProperDocs,MkDocs), Material for MkDocs, WeasyPrint och några till."
 	@echo "Första gången tar det 1–2 minuter, sedan bara när en kravfil ändras …"
-	@$(PIP) -r requirements.txt $(PIP_QUIET) || $(FAILED)
+	@$(PIP) -r $(REQUIREMENTS) $(PIP_QUIET) || $(FAILED)
 	@touch $@
 	@echo "Klart."
 
@@ -50,7 +62,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 	@npm ci --no-audit --no-fund --loglevel=error
 
 .PHONY: help setup setup-dev system-deps site check serve serve-staff preview schemas guides test lock clean
-.PHONY: lint-workflows system-deps-site
+.PHONY: lint-workflows system-deps-site engine-check
 .PHONY: test-browser readability freshness sources linkcheck linkcheck-external
 
 help:  ## visa kommandona
@@ -69,8 +81,8 @@ system-deps:  ## installera systempaket som testerna saknar (apt-get; sudo om du
 system-deps-site:  # what the build alone needs: Pango and fonts for the PDF
 	@tools/ensure-system-packages.sh site
 
-site: setup system-deps-site  ## bygg allt: den publika webbplatsen, personalens, PDF:erna och öppna data (OUT=mapp)
-	@$(PY) -m macros --data $(DATA) build $(if $(OUT),--out $(OUT)) $(if $(LOUD),--verbose) || $(FAILED)
+site: setup system-deps-site  ## bygg allt: den publika webbplatsen, personalens, PDF:erna och öppna data (OUT=mapp; ENGINE=properdocs)
+	@$(PY) -m macros --data $(DATA) build --engine $(ENGINE) $(if $(OUT),--out $(OUT)) $(if $(LOUD),--verbose) || $(FAILED)
 
 check: setup  ## kontrollera datafilerna och sidorna: menyn, länkar, översättningar, makron (några sekunder)
 	@$(PY) -m macros --data $(DATA) check || $(FAILED)
@@ -81,11 +93,11 @@ SERVE_CHECK = said=$$($(PY) -m macros --data $(DATA) check) || { echo "$$said"; 
 
 serve: setup  ## förhandsgranska den publika webbplatsen på http://127.0.0.1:8000/ (uppdateras när du sparar)
 	@$(SERVE_CHECK) || $(FAILED)
-	@MOTVERKA_DATA=$(DATA) $(PY) -m mkdocs serve --livereload -f mkdocs.yml || $(FAILED)
+	@MOTVERKA_DATA=$(DATA) $(PY) -m $(ENGINE) serve --livereload -f mkdocs.yml || $(FAILED)
 
 serve-staff: setup  ## förhandsgranska personalens webbplats på http://127.0.0.1:8001/
 	@$(SERVE_CHECK) || $(FAILED)
-	@MOTVERKA_DATA=$(DATA) $(PY) -m mkdocs serve --livereload -f mkdocs.staff.yml -a 127.0.0.1:8001 || $(FAILED)
+	@MOTVERKA_DATA=$(DATA) $(PY) -m $(ENGINE) serve --livereload -f mkdocs.staff.yml -a 127.0.0.1:8001 || $(FAILED)
 
 preview: setup system-deps-site  ## bygg en förhandsversion i preview/ som öppnas med dubbelklick på index.html (SITE=site: av en byggd)
 	@$(PY) -m macros --data $(DATA) preview $(if $(SITE),--site $(SITE)) $(if $(OUT),--out $(OUT)) || $(FAILED)
@@ -93,7 +105,7 @@ preview: setup system-deps-site  ## bygg en förhandsversion i preview/ som öpp
 schemas: setup  ## skriv om schemas/ från macros/contract/models.py (för utvecklare)
 	@$(PY) -m macros schemas
 
-guides: setup  ## skriv om guiderna för redaktörer (data/README.md, bidra/) från koden
+guides: setup  ## skriv om guiderna för redaktörer (data/README.md, bidra/) och ikonen från koden
 	@$(PY) -m macros guides
 
 test: setup-dev  ## kör alla tester (installerar det som behövs)
@@ -113,6 +125,17 @@ SOURCES_FLAGS = $(if $(filter 1 yes true,$(LIST)),--list) $(if $(filter 1 yes tr
 	$(if $(MARKDOWN),--markdown $(MARKDOWN)) $(if $(TIMEOUT),--timeout $(TIMEOUT))
 sources: $(VENV)/.dev-installed  ## jämför varje uppgift med källans sida (nätverk; LIST=1 listar bara, UPDATE=1 flyttar verified)
 	@$(PY) -m macros --data $(DATA) sources $(strip $(SOURCES_FLAGS))
+
+# The second engine: both builds go to a temporary folder (site/ stays as it is), kept only when they differ.
+# compare_builds.py compares every file byte for byte and the PDFs by their text (pdftotext, poppler-utils).
+engine-check: setup  ## bygg Katrineholm med både MkDocs och ProperDocs och kontrollera att allt blir likadant, utom generator-taggen (DATA=examples/umea för Umeå)
+	@tools/ensure-system-packages.sh compare
+	@out="$$(mktemp -d)"; \
+	if $(MAKE) --no-print-directory site ENGINE=mkdocs OUT="$$out/mkdocs" && \
+	   $(MAKE) --no-print-directory site ENGINE=properdocs OUT="$$out/properdocs" && \
+	   $(PY) tools/compare_builds.py "$$out/mkdocs" "$$out/properdocs" --ignore-generator; then \
+	  rm -rf "$$out"; \
+	else echo "ProperDocs bygger inte likadant som MkDocs. Båda byggena finns kvar i $$out." >&2; exit 1; fi
 
 # Link checks: both sites of both datasets, or of DATA=… only; built into a temporary folder (site/ untouched).
 LINK_DATA = $(if $(filter command line environment,$(origin DATA)),--data $(DATA),--data data --data examples/umea)
@@ -144,11 +167,16 @@ bench/node_modules/.package-lock.json: bench/package.json bench/package-lock.jso
 bench: $(VENV)/.bench-installed bench/node_modules/.package-lock.json system-deps  ## mät mot standard-Material; skriver bench/REPORT.md (~10 min)
 	@$(PY) -m bench.run $(BENCH_ARGS)
 
-lock:  ## lås om versionerna i constraints.txt från en ny miljö (för utvecklare)
+# constraints.lock is not named *.txt, so that Dependabot does not take it for a requirements file
+# (.github/dependabot.yml), and it leaves out what the requirements files pin, so that their pins never contradict it.
+lock:  ## lås om versionerna i constraints.lock från en ny miljö (för utvecklare)
 	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
-	.venv-lock/bin/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
-	{ echo "# Exact versions of every package, direct and transitive (pip freeze). Regenerate with \`make lock\`."; \
-	  .venv-lock/bin/pip freeze --exclude-editable; } > constraints.txt
+	.venv-lock/bin/pip install --quiet --disable-pip-version-check -r requirements-dev.txt -r requirements-properdocs.txt
+	{ echo "# Exact versions of every package the requirements files pull in without pinning it themselves (pip freeze"; \
+	  echo "# minus their own pins, so that each package is pinned in one place). Regenerate with \`make lock\`."; \
+	  echo "# Named .lock, not .txt: Dependabot reads every .txt file as a requirements file (see .github/dependabot.yml)."; \
+	  .venv-lock/bin/pip freeze --exclude-editable \
+	    | .venv-lock/bin/python tools/transitive_pins.py requirements-dev.txt requirements-properdocs.txt; } > constraints.lock
 	rm -rf .venv-lock
 
 clean:  ## ta bort det som byggts (inte .venv)

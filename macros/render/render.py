@@ -219,25 +219,37 @@ def hours_label(hours: Hours | None) -> str:
     return "hours"
 
 
+def _line_values(line: SupportLine, ctx: RenderContext) -> dict:
+    return {"kind": "line", "body": "support_line_body.html", "line": line, "ctx": ctx,
+            "hours": hours_text(line.hours, ctx.lang), "hours_label": hours_label(line.hours), "free": is_free(line),
+            "stale": is_stale(line, ctx)}
+
+
+def _contact_values(contact: Contact, ctx: RenderContext) -> dict:
+    return {"kind": "contact", "body": "contact_body.html", "contact": contact, "ctx": ctx,
+            "hours": hours_text(contact.hours, ctx.lang) if contact.hours else None,
+            "hours_label": hours_label(contact.hours), "stale": is_stale(contact, ctx)}
+
+
 def support_line_html(line: SupportLine, ctx: RenderContext, heading_level: int = 3, anchor: str | None = None,
                       html_heading: bool = False) -> str:
     """A support line card. Its heading is Markdown (anchor, TOC entry) unless html_heading is set, for
     templates that are not run through Markdown."""
-    return _render("support_line.html", line=line, ctx=ctx, level=heading_level, anchor=anchor,
-                   html_heading=html_heading,
-                   hours=hours_text(line.hours, ctx.lang), hours_label=hours_label(line.hours),
-                   free=is_free(line), stale=is_stale(line, ctx),
-                   title=md_local(line.name, ctx.lang))
+    return _render("card.html", **_line_values(line, ctx), level=heading_level, anchor=anchor,
+                   html_heading=html_heading, paper=False, title=md_local(line.name, ctx.lang))
 
 
 def contact_html(contact: Contact, ctx: RenderContext, heading_level: int = 3, anchor: str | None = None,
                  html_heading: bool = False) -> str:
-    return _render("contact.html", contact=contact, ctx=ctx, level=heading_level, anchor=anchor,
-                   html_heading=html_heading,
-                   hours=hours_text(contact.hours, ctx.lang) if contact.hours else None,
-                   hours_label=hours_label(contact.hours),
-                   stale=is_stale(contact, ctx),
-                   title=md_local(contact.name, ctx.lang))
+    return _render("card.html", **_contact_values(contact, ctx), level=heading_level, anchor=anchor,
+                   html_heading=html_heading, paper=False, title=md_local(contact.name, ctx.lang))
+
+
+def paper_card_html(record: SupportLine | Contact, ctx: RenderContext, more: str) -> str:
+    """A card's body, under its heading, on a page the PDF reuses: what one acts on, and a link (`more`) to
+    the record's full entry in the PDF (macros/outputs/pdf/cards.py)."""
+    values = _line_values(record, ctx) if isinstance(record, SupportLine) else _contact_values(record, ctx)
+    return _render("pdf/card.html", **values, paper=True, more=more)
 
 
 def emergency_html(line: SupportLine | None, lang: str = "sv") -> str:

@@ -9,14 +9,13 @@ and pages, so the public edition cannot hold staff text. WeasyPrint writes tagge
 version come from the source (pdf_source.py), so the same inputs give the same bytes.
 
 Paper cannot follow a link: a link to another part of the PDF is followed by its page number (style.css),
-the cards in the steps for relatives point to their full entry (_step_cards), and the cover gives the address
+the cards in the steps for relatives point to their full entry (cards.py), and the cover gives the address
 of the current version. A character no font has (an emoji without an emoji font) is reported once, with the
 file, line and record it is written in (problem_messages).
 """
 
 from __future__ import annotations
 
-import html as html_text
 import logging
 import math
 import os
@@ -33,9 +32,11 @@ from markupsafe import Markup
 
 from macros.build_state import BuildState
 from macros.contract.models import CATEGORIES, Contact, SupportLine
+from macros.outputs.pdf import cards
 from macros.outputs.pdf.chapters import Chapter, prefixed, rebase, soft_hyphens
 from macros.outputs.pdf.fetch import REASONS, Refusal, SiteOnlyFetcher, attachments, needles
 from macros.outputs.pdf.source import Provenance, provenance
+from macros.render import design_tokens
 from macros.render import git_dates
 from macros.render import render
 from macros.text.messages import say, ui
@@ -179,96 +180,23 @@ def _page_prefix(page) -> str:
     return page.url.strip("/").replace("/", "-") or "start"
 
 
-# A card as render.support_line_html and render.contact_html write it, up to its heading's text.
-_CARD = re.compile(r'<section class="mv-card mv-card--(?P<kind>line|contact)">\s*<h(?P<level>[1-6])[^>]*>'
-                   r'(?P<title>.*?)</h(?P=level)>', re.S)
-_FACT = re.compile(r"\s*<dt>(?P<label>[^<]*)</dt>\s*<dd>.*?</dd>", re.S)
-_CARD_SOURCE = re.compile(r'\s*<p class="mv-card__source">.*?</p>', re.S)
-_EMPTY_FACTS = re.compile(r'\s*<dl class="mv-facts">\s*</dl>')
-# In a step the card keeps how and when to reach the line; who it is for is in its chapter (a page reference).
-_STEP_FACTS_LEFT_OUT = ("for_whom", "about", "anonymous")
-# Where a card's full entry is: the site page the PDF chapter stands for, and the chapter's label.
-_FULL_ENTRY = {"line": ("stodlinjer/", "pdf_more_line"), "contact": ("kontakta-kommunen/", "pdf_more_contact")}
-
-
-def _plain(fragment: str) -> str:
-    return " ".join(html_text.unescape(re.sub(r"<[^>]+>", "", fragment)).split())
-
-
-def _step_cards(content: str, page_url: str, state: BuildState) -> str:
-    """The cards in the steps for relatives, made for paper: each keeps its number, hours and ways to reach
-    it, and points to its full entry in the chapter on support lines or contacts (with its page number).
-
-    The cards are matched to the records the steps name, in order and by name; a page whose cards do not
-    match (changed by hand) is left as it is, with every fact shown."""
-    view = state.view
-    lines = {line.id: line for line in view.support_lines}
-    contacts = {contact.id: contact for contact in view.contacts}
-    expected = []
-    for step in render.shown_steps(view, state.staff):
-        expected += [("line", lines.get(i)) for i in step.lines]
-        expected += [("contact", contacts.get(i)) for i in step.contacts]
-    cards = list(_CARD.finditer(content))
-    if len(cards) != len(expected) or any(
-            record is None or card["kind"] != kind or _plain(card["title"]) != _plain(render.text(record.name, LANG))
-            for card, (kind, record) in zip(cards, expected)):
-        return content
-    left_out = {ui(key, LANG) for key in _STEP_FACTS_LEFT_OUT}
-    depth = "../" * page_url.count("/")
-    out, at = [], 0
-    for card, (kind, record) in zip(cards, expected):
-        end = content.index("</section>", card.end())
-        body = _FACT.sub(lambda fact: "" if fact["label"].strip() in left_out else fact[0], content[card.end():end])
-        body = _EMPTY_FACTS.sub("", _CARD_SOURCE.sub("", body))
-        page, label = _FULL_ENTRY[kind]
-        more = (f'<p class="mv-card__more"><a href="{depth}{page}#{html_text.escape(record.id)}">'
-                f'{html_text.escape(ui(label, LANG))}</a></p>\n')
-        out += [content[at:card.end()], body.rstrip() + "\n", more]
-        at = end
-    return "".join(out) + content[at:]
-
-
-def _cards_as_references(content: str, page_url: str, state: BuildState) -> str:
-    """A staff page's cards, for paper: each contact or line is shown in full once, in its chapter's table,
-    so a card on a staff page keeps its name, role, number and hours (what one acts on) and points to that
-    full entry with its page number; its source and who it is for are in the table. A card whose title
-    names no record is left as it is."""
-    view = state.view
-    by_name = {("line", _plain(render.text(r.name, LANG))): r for r in view.support_lines}
-    by_name |= {("contact", _plain(render.text(r.name, LANG))): r for r in view.contacts}
-    left_out = {ui(key, LANG) for key in _STEP_FACTS_LEFT_OUT}
-    depth = "../" * page_url.count("/")
-    out, at = [], 0
-    for card in _CARD.finditer(content):
-        record = by_name.get((card["kind"], _plain(card["title"])))
-        if record is None or card.start() < at:
-            continue
-        end = content.index("</section>", card.end())
-        body = _FACT.sub(lambda fact: "" if fact["label"].strip() in left_out else fact[0], content[card.end():end])
-        body = _EMPTY_FACTS.sub("", _CARD_SOURCE.sub("", body))
-        page, label = _FULL_ENTRY[card["kind"]]
-        more = (f'<p class="mv-card__more"><a href="{depth}{page}#{html_text.escape(record.id)}">'
-                f'{html_text.escape(ui(label, LANG))}</a></p>\n')
-        out += [content[at:card.end()], body.rstrip() + "\n", more]
-        at = end
-    return "".join(out) + content[at:]
-
-
 def _page_chapters(config, files, state: BuildState) -> list[Source]:
-    chapters = []
+    chapters, ctx = [], state.ctx(LANG)
     relatives = files.get_file_from_path(RELATIVES_PAGE)
     if relatives is None or relatives.page is None or not relatives.page.content:
         log.error(say("pdf_page_missing", page=RELATIVES_PAGE))
     else:
         page = relatives.page
-        chapters.append(Source(_page_prefix(page), page.url, _step_cards(page.content, page.url, state)))
+        chapters.append(Source(_page_prefix(page), page.url,
+                               cards.step_cards(page.content, page.url, state.view, ctx)))
     if state.staff:
         order = _nav_order(config.nav)
         staff = [f for f in files.documentation_pages() if f.src_uri.startswith(STAFF_FOLDER) and f.page
                  and f.page.content and (f.page.meta or {}).get("pdf", True) is True]
         staff.sort(key=lambda f: (order.index(f.src_uri) if f.src_uri in order else len(order), f.src_uri))
-        chapters += [Source(_page_prefix(f.page), f.page.url, _cards_as_references(f.page.content, f.page.url, state),
-                            flow=n > 0) for n, f in enumerate(staff)]
+        chapters += [Source(_page_prefix(f.page), f.page.url,
+                            cards.cards_as_references(f.page.content, f.page.url, state.view, ctx), flow=n > 0)
+                     for n, f in enumerate(staff)]
     return chapters
 
 
@@ -348,6 +276,13 @@ def _page_reference() -> Markup:
     return _css_content(ui("pdf_see_page", LANG), {"{page}": "target-counter(attr(href url), page)"}, " (", ")")
 
 
+def stylesheet(docs_dir: Path) -> str:
+    """templates/pdf/style.css with the site's colours (design_tokens.py) and the words of its page numbers."""
+    return render._ENV.get_template("pdf/style.css").render(page_counter=_page_counter(),
+                                                            page_reference=_page_reference(),
+                                                            token=design_tokens.tokens(docs_dir))
+
+
 def document_title(plan, municipality, edition: str | None = None) -> str:
     """The plan's title, with the municipality's name unless the title already has it ("Umeå kommuns
     handlingsplan …"), and on the staff edition which edition it is."""
@@ -371,8 +306,7 @@ def compose(config, files, state: BuildState, source: Provenance) -> str:
     plan, municipality = view.plan, view.municipality
     edition = ui("edition_staff" if state.staff else "edition_public", LANG)
     title = document_title(plan, municipality, edition if state.staff else None)
-    css = render._ENV.get_template("pdf/style.css").render(page_counter=_page_counter(),
-                                                           page_reference=_page_reference())
+    css = stylesheet(Path(config.docs_dir))
     site = public_url(config.site_url)
     return render._render(
         "pdf/document.html", ctx=ctx, plan=plan, municipality=municipality, staff=state.staff, title=title,
