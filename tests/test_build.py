@@ -98,8 +98,8 @@ def test_an_undefined_name_in_a_page_fails_the_build_in_swedish(project, broken)
            "{{ contact(municipalty.switchboard, 2) }}")
     output = assert_failed_and_site_untouched(project, before, run_build(project))
     line = line_in(project, "docs/kontakta-kommunen.md", "municipalty")
-    assert f"docs/kontakta-kommunen.md:{line}: Namnet municipalty finns inte. Kontrollera stavningen inom {{{{ }}}}." \
-        in output
+    assert f"docs/kontakta-kommunen.md:{line}: Namnet municipalty finns inte. Kontrollera stavningen inom {{{{ }}}} " \
+           "(menade du municipality?)." in output
 
 
 def test_a_macro_syntax_error_names_the_page_line_in_swedish(project, broken):

@@ -372,7 +372,7 @@ def test_the_permission_rule_rejects_write_access_at_the_top_and_on_the_wrong_jo
 def test_the_staff_rule_rejects_the_staff_site_on_pages_or_from_a_pull_request():
     pages = load(broken(read("deploy.yml"), "          path: site/\n", "          path: site-staff/\n"))
     assert any("publishes 'site-staff/' to Pages" in p for p in staff_problems("deploy.yml", pages))
-    ci = load(broken(read("ci.yml"), "path: ${{ matrix.dataset.site }}", "path: site-staff/"))
+    ci = load(broken(read("ci.yml"), "path: preview-site", "path: site-staff/"))
     assert any("uploads the staff site" in p for p in staff_problems("ci.yml", ci))
 
 

@@ -24,7 +24,7 @@ from macros.contract import site_address
 from macros.contract.load import DataError, DataErrors, load_site_data
 from macros.guards import audience
 from macros.guards.audience import names_staff_page, line_with, source_name
-from macros.text.messages import TEMPLATE_PROBLEM_UNKNOWN, TEMPLATE_PROBLEMS, say
+from macros.text.messages import TEMPLATE_PROBLEM_UNKNOWN, TEMPLATE_PROBLEMS, say, ui
 
 # (config file, output folder name) for every site the kit builds.
 SITES = [("mkdocs.yml", "site"), ("mkdocs.staff.yml", "site-staff")]
@@ -72,36 +72,39 @@ def _count(number: int, one: str, many: str) -> str:
     return f"{number} {one if number == 1 else many}"
 
 
-def check(dataset: Dataset, stream=sys.stdout, command: str = "make check", settings: bool = True) -> int:
-    """Validate the data (and the settings: mkdocs.yml, mkdocs.staff.yml, pyproject.toml) alone; print every
-    error (and GitHub annotations in Actions). Exit status. `make site` leaves the settings to the build,
-    which reports them together with the pages' problems."""
+def check(dataset: Dataset, stream=sys.stdout, command: str = "make check", settings: bool = True,
+          pages: bool = True) -> int:
+    """Validate the settings (mkdocs.yml, mkdocs.staff.yml, pyproject.toml), the data and the pages; print every
+    problem (and GitHub annotations in Actions). Exit status. `make site` leaves the settings and the pages to
+    the build (settings=False, pages=False), which reports them with what only MkDocs finds."""
     if not dataset.data_dir.is_dir():
         _report([Problem(message=say("folder_missing", folder=_display(dataset.data_dir),
                                      known=", ".join(known_datasets()) or "data"))], stream)
-        print(f"\n1 fel. Rätta det och kör `{command}` igen.", file=stream)
+        print("\n" + ui("check_failed", count=1, command=command), file=stream)
         return 1
     from macros.settings import problems as setting_problems
 
-    wrong = setting_problems(ROOT) if settings else []
-    _report(wrong, stream)
+    errors, data = list(setting_problems(ROOT)) if settings else [], None
     try:
         data = load_site_data(dataset.data_dir, today=today(), display_root=ROOT)
     except DataErrors as problem:
-        for error in problem.errors:
+        errors += list(problem.errors)
+    if pages or (errors and data is None):   # the pages too, with or without the data's ids
+        from macros.contract.pages import page_problems
+        errors += page_problems(ROOT, today(), data)
+    if errors:
+        for error in errors:
             print(error, file=stream)
             if os.environ.get("GITHUB_ACTIONS") == "true":
                 print(error.annotation(), file=stream)
-        print(f"\n{len(problem.errors) + len(wrong)} fel. Rätta dem och kör `{command}` igen.", file=stream)
-        return 1
-    if wrong:
-        print(f"\n{len(wrong)} fel. Rätta {'det' if len(wrong) == 1 else 'dem'} och kör `{command}` igen.",
-              file=stream)
+        print("\n" + ui("check_failed", count=len(errors), command=command), file=stream)
         return 1
     counts = ", ".join(_count(len(records), one, many) for records, one, many in (
         (data.support_lines, "stödlinje", "stödlinjer"), (data.contacts, "kontakt", "kontakter"),
         (data.focus_areas, "fokusområde", "fokusområden")))
     print(f"Datafilerna i {_display(dataset.data_dir)} är i ordning: {counts}.", file=stream)
+    if pages:
+        print(ui("check_pages_ok"), file=stream)
     from macros.build_state import limits
     from macros.contract.featuring import summary
     for line in summary(data, dataset.data_dir, today(), limits().freshness_months,
@@ -341,6 +344,10 @@ class _Reader:
                                   match["pages"].strip().splitlines())]
         if match := _NAV_MISSING.search(text):
             config, line = self.config_line(match["target"])
+            if (self.docs / match["target"]).is_file():  # a language build without the page's translation
+                from macros.contract.pages import Pages, menu_problems
+                return [Problem(p.file, p.line, p.message()) for p in menu_problems(Pages(self.root))
+                        if p.code == "page_translation_missing" and p.values["page"] == match["target"]]
             return [Problem(config, line, say("nav_missing_page", target=match["target"]))]
         if match := _CONFIG_VALUE.search(first):
             key = match["key"].split(".", 1)[0]
@@ -410,7 +417,10 @@ class _Reader:
         line = int(frames[-1]) + offset if frames else None
         if match := _UNDEFINED.match(problem):
             name = match["name"]
-            return Problem(where, line or self.name_line(page, name) or 1, say("macro_undefined", name=name))
+            from macros.contract.pages import did_you_mean, page_vocabulary
+            signatures, variables, _ = page_vocabulary()
+            return Problem(where, line or self.name_line(page, name) or 1, say(
+                "macro_undefined", name=name, suggestion=did_you_mean(name, set(signatures) | variables)))
         if match := _NO_ATTRIBUTE.match(problem):
             name = match["name"]
             line = line or self.name_line(page, name, attribute=True) or 1
@@ -561,17 +571,17 @@ def build_sites(dataset: Dataset, sites=SITES, stream=sys.stdout, verbose: bool 
     if engine not in ENGINES or importlib.util.find_spec(engine) is None:
         print(ENGINE_MISSING.format(engine=engine, python=sys.executable, engines=", ".join(ENGINES)), file=stream)
         return 1
-    if check(dataset, stream=stream, command="make site", settings=False) != 0:
+    if check(dataset, stream=stream, command="make site", settings=False, pages=False) != 0:
         print(NOT_BUILT, file=stream)
         return 1
     # Nothing that puts staff pages into the public build's tree (docs/personal/, a symbolic link) is built.
     if misplaced := [_own(message) for message in audience.folder_problems(ROOT / "docs", ROOT)]:
         _report(misplaced, stream)
-        print(f"\n{NOT_BUILT} Rätta felen ovan och kör `make site` igen.", file=stream)
+        print(f"\n{NOT_BUILT} {ui('build_fix_above', count=len(misplaced))}", file=stream)
         return 1
     if unreadable := encoding_problems(ROOT / "docs") + encoding_problems(ROOT / audience.STAFF_FOLDER):
         _report(unreadable, stream)
-        print(f"\n{NOT_BUILT} Rätta felen ovan och kör `make site` igen.", file=stream)
+        print(f"\n{NOT_BUILT} {ui('build_fix_above', count=len(unreadable))}", file=stream)
         return 1
     sites = [(config, name) for config, name in sites if (ROOT / config).exists()]
     env = {**os.environ, "MOTVERKA_DATA": str(dataset.data_dir), "NO_MKDOCS_2_WARNING": "1",
@@ -584,6 +594,10 @@ def build_sites(dataset: Dataset, sites=SITES, stream=sys.stdout, verbose: bool 
     public_config = _config(ROOT / "mkdocs.yml")
     copied = [_own(message) for message in audience.source_problems(
         ROOT, ROOT / "docs", dataset.data_dir, audience.site_assets(public_config))]
+    # And the pages' own check (macros/contract/pages.py): its messages are the translated MkDocs ones, said once.
+    from macros.contract.pages import page_problems
+    pages = [Problem(p.file, p.line, p.message()) for p in page_problems(ROOT, today(), load_site_data(
+        dataset.data_dir, today=today(), display_root=ROOT))]
     for build in builds:
         build.output, _ = build.process.communicate()
         build.seconds = time.monotonic() - build.seconds
@@ -595,8 +609,8 @@ def build_sites(dataset: Dataset, sites=SITES, stream=sys.stdout, verbose: bool 
         named = {(p.file, p.line) for p in copied}
         copied += [p for p in _public_output_problems(dataset, builds)
                    if (p.file, p.line) not in named]
-    if failed or copied:
-        problems: list[Problem] = list(copied)
+    if failed or copied or pages:
+        problems: list[Problem] = copied + pages
         for build in failed:
             found = translate(build.output, ROOT / "docs", build.config)
             if not found:  # it failed without a word we recognise: still say so, with its last line
@@ -610,7 +624,7 @@ def build_sites(dataset: Dataset, sites=SITES, stream=sys.stdout, verbose: bool 
             if build.staging.exists():
                 shutil.rmtree(build.staging)
         print(f"\nWebbplatsen byggdes inte ({', '.join(b.config for b in failed or builds[:1])}). Den senast byggda "
-              f"webbplatsen är orörd. Rätta felen ovan och kör `make site` igen.", file=stream)
+              f"webbplatsen är orörd. {ui('build_fix_above', count=len(problems))}", file=stream)
         return 1
     for build in builds:
         _swap(build)

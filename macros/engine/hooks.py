@@ -27,6 +27,7 @@ except ModuleNotFoundError:
 
 from macros import build_state
 from macros.contract import site_address
+from macros.engine import serve
 from macros.guards import safe_html
 from macros.outputs import open_data, search_index
 from macros.outputs.pdf import document as pdf
@@ -45,6 +46,12 @@ log = logging.getLogger("mkdocs.plugins.motverka")
 def on_startup(command, dirty):
     # MkDocs names the command once per process, not per build: kept where each build's state reads it.
     os.environ["MOTVERKA_PREVIEW"] = "1" if command == "serve" else "0"
+    serve.on_startup(command, build_state.ROOT / "docs")
+
+
+def on_serve(server, config, builder):
+    """make serve: a build that fails shows its problems in the browser, in Swedish (macros/engine/serve.py)."""
+    return serve.on_serve(server, Path(config.site_dir))
 
 
 def current(config) -> BuildState:

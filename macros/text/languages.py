@@ -73,8 +73,11 @@ def swedish_only() -> dict[str, str]:
 
 
 def ui(key: str, lang: str = DEFAULT, **values: object) -> str:
-    """An interface label in the given language, falling back to Swedish."""
+    """An interface label in the given language, falling back to Swedish. A text with a count has a
+    `…_one` variant where one reads differently from many ("1 fel. Rätta det", "3 fel. Rätta dem")."""
     for labels in (catalogue(lang), catalogue(DEFAULT), swedish_only()):
+        if values.get("count") == 1 and f"{key}_one" in labels:
+            key = f"{key}_one"
         if key in labels:
             text = labels[key]
             return text.format(**values) if values else text

@@ -260,8 +260,9 @@ _CATALOGUE = [
             "Flytta anropet till en sida under personal/, eller använd en publik post.",
             {"macro": "contact", "value": "sakerhetschef-konsultation"}),
     Message("macro_undefined", "Namnet {name} finns inte.",
-            "Kontrollera stavningen inom {{{{ }}}}. Makron som går att använda står i bidra/makron.md.",
-            {"name": "suport_lines"}),
+            "Kontrollera stavningen inom {{{{ }}}}{suggestion}. Makron som går att använda står i "
+            "bidra/makron.md.",
+            {"name": "suport_lines", "suggestion": " (menade du support_lines?)"}),
     Message("macro_syntax", "Mallfel: {problem}.",
             "Kontrollera att varje {{{{ har ett }}}} och att texten mellan dem är ett makro från "
             "bidra/makron.md.",
@@ -310,6 +311,15 @@ _CATALOGUE = [
     Message("nav_missing_page", "Menyn pekar på {target}, som inte finns i docs/.",
             "Rätta filnamnet på raden (jämför med filerna i docs/) eller ta bort raden.",
             {"target": "stodlinje.md"}),
+    Message("page_translation_missing", "Sidan {page} står i menyn men saknar sin {language} version, "
+            "{translation}.",
+            "Skriv den i docs/{translation} (kopiera gärna {page} och översätt texten). Ska sidan inte finnas på "
+            "{language}: ta bort den ur nav: och skriv den under not_in_nav: i mkdocs.yml.",
+            {"page": "for-skolan.md", "translation": "for-skolan.en.md", "language": "engelska"}),
+    Message("nav_translation_missing", "Menyns rubrik \"{title}\" saknar översättning till {language}.",
+            "Lägg till en rad under nav_translations: för språket {locale} i mkdocs.yml: rubriken, kolon och "
+            "översättningen, t.ex. {title}: …",
+            {"title": "För skolan", "language": "engelska", "locale": "en"}),
     Message("page_meta_syntax", "Sidhuvudet går inte att läsa: {problem}.",
             "Titta på raden och raden ovanför. Sätt citattecken runt text med kolon, t.ex. "
             "description: \"Stödlinjer: nummer och öppettider.\", och dra in med mellanslag, aldrig tabb.",
