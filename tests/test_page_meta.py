@@ -22,7 +22,7 @@ def problems_of(tmp_path: Path, source: str) -> list[str]:
     path.write_text(source, "utf-8")
     _, meta = get_data(source)
     page = SimpleNamespace(file=SimpleNamespace(src_uri="stodlinjer.md", abs_src_path=str(path)), meta=meta)
-    return page_meta.problems(page, today=TODAY)
+    return [str(problem) for problem in page_meta.problems(page, today=TODAY)]
 
 
 def test_a_good_front_matter_has_no_problems(tmp_path):

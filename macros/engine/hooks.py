@@ -4,7 +4,6 @@ templates. Kept thin; the work lives in the macros package."""
 
 from __future__ import annotations
 
-import logging
 import os
 import shutil
 import sys
@@ -28,10 +27,10 @@ from macros.render import emergency_links, git_dates, not_found, page_meta, staf
 from macros.guards import audience as separation  # noqa: E402  (`audience` is a local name below)
 from macros.build_state import current, data_dir_from, load_state  # noqa: E402
 from macros.contract.load import DataErrors  # noqa: E402
+from macros.problems import report  # noqa: E402
 from macros.render.render import text  # noqa: E402
 from macros.text.messages import ui  # noqa: E402
 
-log = logging.getLogger("mkdocs.plugins.motverka")
 _COMMAND = {"name": "build"}
 _STAFF_SLUGS: set[str] = set()   # set by on_config; a module variable, so that make serve's rebuilds renew it
 _RENDERING: dict = {}            # this language build's template environment and navigation, for its 404 page
@@ -56,7 +55,7 @@ def on_config(config):
         state = load_state(root, data_dir_from(root, settings.get("data_dir")), audience)
     except DataErrors as problem:
         for error in problem.errors:
-            log.error(str(error))
+            report(error)
             if os.environ.get("GITHUB_ACTIONS") == "true":
                 print(error.annotation(), flush=True)
         raise Abort(f"Webbplatsen byggdes inte: {len(problem.errors)} fel i datafilerna. "
@@ -87,8 +86,8 @@ def on_config(config):
     if not state.staff:
         _STAFF_SLUGS.update(separation.staff_slugs(root))
     if _default_language_build(config):
-        for message in separation.folder_problems(Path(config.docs_dir), root):
-            log.error(message)
+        for problem in separation.folder_problems(Path(config.docs_dir), root):
+            report(problem)
     _prune_large_navigation(config)
     return config
 
@@ -131,8 +130,8 @@ def on_files(files, config):
     if not _default_language_build(config):
         return files
     # HTML, SVG, CSS and script files in docs/ could run script or fetch from another host when opened.
-    for message in safe_html.file_problems(files, str(Path(config.docs_dir).resolve())):
-        log.error(message)
+    for problem in safe_html.file_problems(files, str(Path(config.docs_dir).resolve())):
+        report(problem)
     state = current()
     if state.staff:  # the staff site opens on the staff's start page (macros/render/staff_start.py)
         staff_start.swap_start_pages(files, config.extra.get("staff_nav"), config.site_dir)
@@ -151,8 +150,8 @@ def on_pre_page(page, config, files):
     # staff site renders the same public pages, and neither site's docs/ holds the staff pages).
     if page.file.abs_src_path and not separation.source_name(page.file.src_uri).startswith("personal/"):
         problems = separation.include_problems(Path(page.file.abs_src_path), Path(config.docs_dir), current().root)
-        for message in problems:
-            log.error(message)
+        for problem in problems:
+            report(problem)
         if problems:  # and never render it: the build fails, but every other problem is still reported
             page.file.content_string = separation.without_staff_includes(page.file.content_string)
     return page
@@ -160,8 +159,8 @@ def on_pre_page(page, config, files):
 
 def on_page_markdown(markdown, page, config, files):
     state = current()
-    for message in page_meta.problems(page, today=state.today):
-        log.error(message)
+    for problem in page_meta.problems(page, today=state.today):
+        report(problem)
     if page.file.abs_src_path:
         source = Path(page.file.abs_src_path).resolve()
         try:
@@ -180,14 +179,14 @@ def on_page_content(html, page, config, files):
     html = separation.without_comments(html, keep=(pdf.SIZE_MARK,))
     html = emergency_links.link_calls_to_112(html)
     # No script, embed, unsafe link or resource from another host in any page's content (both sites).
-    for message in safe_html.page_problems(html, page.file.abs_src_path, separation.source_name(page.file.src_uri)):
-        log.error(message)
+    for problem in safe_html.page_problems(html, page.file.abs_src_path, separation.source_name(page.file.src_uri)):
+        report(problem)
     safe_html.escape_page_texts(page)
     if not current().staff:
         shown = separation.source_name(page.file.src_uri)
-        for message in separation.link_problems(html, page.url, page.file.abs_src_path, shown, config.site_url,
+        for problem in separation.link_problems(html, page.url, page.file.abs_src_path, shown, config.site_url,
                                                 _STAFF_SLUGS):
-            log.error(message)
+            report(problem)
     return html
 
 

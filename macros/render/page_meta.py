@@ -18,7 +18,7 @@ from mkdocs.utils.meta import YAML_RE
 from macros.contract.dates import add_months
 from macros.contract.yaml_source import _syntax_problem
 from macros.guards.audience import source_name
-from macros.text.messages import say
+from macros.problems import Problem
 
 REQUIRED = {
     "description": "description: En mening om vad sidan handlar om",
@@ -53,7 +53,7 @@ def _line_of(source: str, key: str) -> int:
 _ISO_DATE = re.compile(r"^(?P<key>[\w-]+):\s*[\"']?(?P<value>\d{4}-\d{2}-\d{2})[\"']?\s*(?:#.*)?$")
 
 
-def unreadable(path: str, source: str) -> list[str]:
+def unreadable(path: str, source: str) -> list[Problem]:
     """Why MkDocs could not read a front matter that is there (it then gives the page no metadata at all,
     without a word): the YAML problem and its line, or that the closing --- is missing. Empty if it reads."""
     source = source.removeprefix("\ufeff").replace("\r\n", "\n")
@@ -61,24 +61,24 @@ def unreadable(path: str, source: str) -> list[str]:
         return []
     match = YAML_RE.match(source)
     if not match:
-        return [f"{source_name(path)}:1: {say('page_meta_unclosed')}"]
+        return [Problem("page_meta_unclosed", source_name(path), 1)]
     block = match.group(1)
     try:
         data = yaml.load(block, Loader=yaml.SafeLoader)
     except yaml.YAMLError as error:
         problem = _syntax_problem(error, block)
-        return [f"{source_name(path)}:{problem.line + 1}: {say('page_meta_syntax', **problem.values)}"]
+        return [Problem("page_meta_syntax", source_name(path), problem.line + 1, problem.values)]
     except ValueError:  # an ISO date that does not exist, such as 2026-02-30
         for number, line in enumerate(block.splitlines(), 2):
             found = _ISO_DATE.match(line)
             if found and not _is_date(found["value"]):
                 key = found["key"]
-                return [f"{source_name(path)}:{number}: " + say("page_meta_invalid", field=key, value=found["value"],
-                                                         example=REQUIRED.get(key, f"{key}: 2026-11-22"))]
-        return [f"{source_name(path)}:2: {say('page_meta_syntax', problem='ett värde går inte att läsa')}"]
+                return [Problem("page_meta_invalid", source_name(path), number, {
+                    "field": key, "value": found["value"], "example": REQUIRED.get(key, f"{key}: 2026-11-22")})]
+        return [Problem("page_meta_syntax", source_name(path), 2, {"problem": "ett värde går inte att läsa"})]
     if data is not None and not isinstance(data, dict):
-        return [f"{source_name(path)}:2: " + say("page_meta_syntax",
-                                         problem="raderna ska vara fält med namn, kolon och värde")]
+        return [Problem("page_meta_syntax", source_name(path), 2,
+                        {"problem": "raderna ska vara fält med namn, kolon och värde"})]
     return []
 
 
@@ -90,8 +90,8 @@ def _is_date(text: str) -> bool:
     return True
 
 
-def problems(page, today: date) -> list[str]:
-    """Swedish messages for each problem in the page's front matter, as `file:line: message`."""
+def problems(page, today: date) -> list[Problem]:
+    """Each problem in the page's front matter, with its file and line."""
     path = page.file.src_uri
     try:
         source = open(page.file.abs_src_path, encoding="utf-8").read() if page.file.abs_src_path else ""
@@ -103,12 +103,12 @@ def problems(page, today: date) -> list[str]:
     found = []
     for key, example in REQUIRED.items():
         if key not in meta or meta[key] in (None, ""):
-            found.append(f"{source_name(path)}:1: {say('page_meta_missing', field=key, example=example)}")
+            found.append(Problem("page_meta_missing", source_name(path), 1, {"field": key, "example": example}))
     reviewed = meta.get("last_reviewed_on")
     if reviewed not in (None, "") and (not isinstance(reviewed, date) or reviewed > today):
-        found.append(f"{source_name(path)}:{_line_of(source, 'last_reviewed_on')}: " + say(
-            "page_meta_invalid", field="last_reviewed_on", value=reviewed, example=REQUIRED["last_reviewed_on"]))
+        found.append(Problem("page_meta_invalid", source_name(path), _line_of(source, "last_reviewed_on"), {
+            "field": "last_reviewed_on", "value": reviewed, "example": REQUIRED["last_reviewed_on"]}))
     if meta.get("review_in") not in (None, "") and review_months(meta["review_in"]) is None:
-        found.append(f"{source_name(path)}:{_line_of(source, 'review_in')}: " + say(
-            "page_meta_invalid", field="review_in", value=meta["review_in"], example=REQUIRED["review_in"]))
+        found.append(Problem("page_meta_invalid", source_name(path), _line_of(source, "review_in"), {
+            "field": "review_in", "value": meta["review_in"], "example": REQUIRED["review_in"]}))
     return found

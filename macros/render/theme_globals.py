@@ -130,12 +130,11 @@ class ThemeHelpers:
 def _safe_quick_exit(url: str | None, config) -> Markup | None:
     """The quick exit's address, only if it is https: the button replaces the page with it, so a javascript:
     address would run script on every page. Any other is a build error naming the line of mkdocs.yml."""
-    import logging
     from pathlib import Path
 
     from macros.guards.audience import line_with
     from macros.guards.safe_urls import normalised, scheme_of
-    from macros.text.messages import say
+    from macros.problems import Problem, report
 
     if url is None:
         return None
@@ -148,7 +147,7 @@ def _safe_quick_exit(url: str | None, config) -> Markup | None:
         if str(url) in text or "quick_exit" in text:
             line, shown = line_with(text, [str(url), "quick_exit"]), candidate.name
             break
-    logging.getLogger("mkdocs.plugins.motverka").error(f"{shown}:{line}: {say('quick_exit_url', value=url)}")
+    report(Problem("quick_exit_url", shown, line, {"value": url}))
     return None
 
 
