@@ -4,14 +4,21 @@ A problem says where (file, line, and inside a data file the path to the value),
 catalogue, macros/text/messages.py) and the values its message needs. It becomes Swedish text in one place,
 `Problem.message()`, so that the same problem reads the same in `make check`, `make site`, `make serve` and
 in GitHub's annotations. A build process hands its problems to the command line as a JSON file
-(`write_problems` / `read_problems`), never as log lines to be parsed back.
+(`write_problems` / `read_problems`), never as log lines to be parsed back: inside MkDocs, `report()`
+appends each problem to the file named by the environment variable MOTVERKA_PROBLEMS (the command line sets
+it) and logs it as well, so that `mkdocs build --strict` fails on it and `make serve` shows it.
 """
 
 from __future__ import annotations
 
 import json
+import logging
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
+
+PROBLEMS_FILE = "MOTVERKA_PROBLEMS"   # the environment variable naming the file report() appends to
+LOGGER = "mkdocs.plugins.motverka"    # the kit's logger inside MkDocs (for the strict build and make serve)
 
 
 @dataclass(frozen=True)
@@ -19,7 +26,7 @@ class Problem:
     code: str                   # a key of the catalogue in macros/text/messages.py
     file: str = ""              # as the communicator sees it: data/contacts.yml, docs/index.md, personal/…
     line: int = 0               # 1-based; 0 when the problem is about the whole file or no file
-    values: dict = field(default_factory=dict, hash=False, compare=False)
+    values: dict = field(default_factory=dict, hash=False)  # compared, not hashed (a dict)
     path: tuple = ()            # inside a data file: ("contacts", 2, "phone")
     label: tuple | None = None  # (position in path, the record's name), e.g. (1, "Växeln")
 
@@ -78,11 +85,33 @@ def _plain(values: dict) -> dict:
     return {k: v if isinstance(v, (int, float, str, bool, type(None))) else str(v) for k, v in values.items()}
 
 
+class DataErrors(Exception):
+    """Every problem found in the data files at once (macros/contract/load.py raises it)."""
+
+    def __init__(self, errors: list[Problem]):
+        super().__init__(f"{len(errors)} fel i datafilerna")
+        self.errors = sorted(errors, key=lambda e: (e.file, e.line))
+
+
 def write_problems(path: Path, problems: list[Problem]) -> None:
     path.write_text(json.dumps([p.to_json() for p in problems], ensure_ascii=False, indent=1), "utf-8")
 
 
 def read_problems(path: Path) -> list[Problem]:
+    """The problems in a file written by write_problems (one JSON list) or by report() (one per line)."""
     if not path.exists():
         return []
-    return [Problem.from_json(item) for item in json.loads(path.read_text("utf-8"))]
+    text = path.read_text("utf-8")
+    items = json.loads(text) if text.lstrip().startswith("[") else [
+        json.loads(line) for line in text.splitlines() if line.strip()]
+    return [Problem.from_json(item) for item in items]
+
+
+def report(problem: Problem, level: int = logging.ERROR) -> None:
+    """Inside the MkDocs process: hand a problem to the command line (the file MOTVERKA_PROBLEMS names, one per
+    site, one JSON object per line, appended by every language build) and log it in Swedish, so that a strict
+    build fails and `make serve` shows it. The command line reads the file, not the log."""
+    if path := os.environ.get(PROBLEMS_FILE):
+        with open(path, "a", encoding="utf-8") as file:
+            file.write(json.dumps(problem.to_json(), ensure_ascii=False) + "\n")
+    logging.getLogger(LOGGER).log(level, str(problem))

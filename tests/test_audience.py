@@ -43,7 +43,7 @@ def project(tmp_path: Path) -> Path:
 
 
 def problems(root: Path) -> list[str]:
-    return audience.source_problems(root, root / "docs", root / "data")
+    return [str(problem) for problem in audience.source_problems(root, root / "docs", root / "data")]
 
 
 def append(path: Path, text: str) -> int:
@@ -159,7 +159,7 @@ def test_an_attachment_only_staff_pages_link_must_lie_in_personal(project):
     line = append(project / "personal" / "jour.md", "\nSe [blanketten](../assets/blankett.pdf), "
                   "[den gemensamma](../assets/gemensam.pdf) och ![intern](bilagor/intern.pdf).\n")
     append(docs / "tillganglighet.md", '\n<a href="assets/gemensam.pdf">Gemensam blankett</a>\n')
-    assert audience.attachment_problems(docs, project) == [
+    assert [str(problem) for problem in audience.attachment_problems(docs, project)] == [
         f"personal/jour.md:{line}: Filen docs/assets/blankett.pdf länkas bara från personalens sidor, men den "
         "ligger utanför mappen personal/ och publiceras därför också på den publika webbplatsen. Lägg bilagan i "
         "mappen personal/ (till exempel personal/bilagor/) och ändra länken."]
@@ -180,7 +180,7 @@ def test_an_include_of_a_staff_page_is_reported_and_never_rendered(project):
     page = docs / "kontakta-kommunen.md"
     first = append(page, '\n{% include "personal/konsultation.md" %}\n')
     append(page, '\n{% include "snippets/kort.md" %}\n')
-    assert audience.include_problems(page, docs, project) == [
+    assert [str(problem) for problem in audience.include_problems(page, docs, project)] == [
         f'docs/kontakta-kommunen.md:{first}: {{% include "personal/konsultation.md" %}} tar in text från '
         "personalens sidor på en publik sida. Ta bort raden. Intern text får bara stå på sidor i mappen "
         "personal/.",
@@ -217,7 +217,8 @@ def test_a_link_to_a_staff_page_is_reported_on_the_line_that_has_it(tmp_path):
     source = tmp_path / "om-webbplatsen.md"
     source.write_text("# Om\n\nText.\n\nLäs [rutinen](personal/vid-oro.md).\n", "utf-8")
     html = '<p>Läs <a href="../personal/vid-oro/">rutinen</a>.</p><p><a href="../stodlinjer/">Stödlinjer</a></p>'
-    assert audience.link_problems(html, "om-webbplatsen/", str(source), "docs/om-webbplatsen.md", None, SLUGS) == [
+    assert [str(problem) for problem in audience.link_problems(html, "om-webbplatsen/", str(source),
+                                                                "docs/om-webbplatsen.md", None, SLUGS)] == [
         "docs/om-webbplatsen.md:5: Länken går till personal/vid-oro/ på personalens webbplats. Den sidan finns inte "
         "på den publika webbplatsen, och länken skulle visa adressen till personalens sidor. Ta bort länken, eller "
         "flytta texten med länken till en sida i mappen personal/."]

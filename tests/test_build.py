@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +15,7 @@ import pytest
 from macros.cli import guides
 from macros.cli.build import Dataset, check, translate
 from macros.contract.load import DataErrors, load_site_data
+from macros.problems import PROBLEMS_FILE, Problem, read_problems
 from tests.conftest import TODAY, registry_of
 from tests.support.project import ROOT, copy_project, run_build
 
@@ -148,6 +152,21 @@ def test_a_page_without_review_metadata_fails_the_build(project, broken):
     broken("docs/om-webbplatsen.md", "last_reviewed_on: 2026-11-22\n", "")
     output = assert_failed_and_site_untouched(project, before, run_build(project))
     assert "docs/om-webbplatsen.md:1: Sidan saknar last_reviewed_on i sidhuvudet." in output
+
+
+def test_a_problem_the_kit_finds_inside_mkdocs_reaches_the_command_line_in_the_problems_file(project, broken,
+                                                                                               tmp_path):
+    """The kit's checks inside MkDocs write what they find to the file MOTVERKA_PROBLEMS names: the command line
+    reads them there, never from the log (tests/test_problems.py), and the strict build fails on them."""
+    broken("docs/om-webbplatsen.md", "last_reviewed_on: 2026-11-22\n", "")
+    problems_file = tmp_path / "problems.jsonl"
+    environment = {k: v for k, v in os.environ.items() if k not in ("MOTVERKA_DATA", "GITHUB_ACTIONS")}
+    environment.update({"MOTVERKA_TODAY": "2026-12-05", "NO_MKDOCS_2_WARNING": "1", PROBLEMS_FILE: str(problems_file)})
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
+                            cwd=project, env=environment, capture_output=True, text=True, timeout=600)
+    assert result.returncode != 0
+    found = [p for p in read_problems(problems_file) if p.file == "docs/om-webbplatsen.md"]
+    assert [(p.code, p.line, p.values["field"]) for p in found] == [("page_meta_missing", 1, "last_reviewed_on")]
 
 
 def test_a_review_date_in_the_future_fails_the_build(project, broken):
@@ -305,15 +324,19 @@ def test_a_mistyped_data_folder_is_one_message_naming_the_folders_there_are(proj
 
 
 def test_an_unrecognised_warning_is_quoted_in_swedish_and_never_lost():
+    # The kit's own problem comes from the problems file (known); its log line is where it stands, not its words.
+    own = Problem("macro_unknown_id", "docs/index.md", 4,
+                  {"macro": "contact", "value": "vaxeln", "kind": "kontakt", "known": "vaxel"})
     output = ("INFO    -  Building documentation to directory: /tmp/site\n"
               "WARNING -  Template skipped: 'main.html' not found in theme directories.\n"
-              "ERROR   -  docs/index.md:4: contact(\"vaxeln\"): det finns ingen kontakt med det id:t.\n"
+              f"ERROR   -  {own}\n"
               "\nAborted with 1 warnings and 1 errors in strict mode!\n")
-    assert [str(p) for p in translate(output, ROOT / "docs")] == [
+    assert [str(p) for p in translate(output, ROOT / "docs", known=[own])] == [
         "Bygget stoppades av ett fel som inte har någon svensk förklaring än: \"Template skipped: 'main.html' "
         "not found in theme directories\". Be en utvecklare om hjälp och visa meddelandet. Hela utskriften från "
         "MkDocs visas med `.venv/bin/python -m macros build --verbose`.",
-        'docs/index.md:4: contact("vaxeln"): det finns ingen kontakt med det id:t.']
+        'docs/index.md:4: contact("vaxeln"): det finns ingen kontakt med det id:t. Kontrollera stavningen. '
+        'Befintliga id: vaxel.']
 
 
 def test_a_python_traceback_becomes_one_swedish_line_with_its_last_words():

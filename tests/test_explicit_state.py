@@ -38,7 +38,8 @@ def module_state(tree: ast.Module) -> list[str]:
     found = set()
     for function in [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]:
         decorators = [d.func if isinstance(d, ast.Call) else d for d in function.decorator_list]
-        if any((d.attr if isinstance(d, ast.Attribute) else getattr(d, "id", "")) in _CACHES for d in decorators):
+        if function in tree.body and any(   # a cached method (cached_property) lives and dies with its object
+                (d.attr if isinstance(d, ast.Attribute) else getattr(d, "id", "")) in _CACHES for d in decorators):
             found.add(function.name)
         declared = {name for n in ast.walk(function) if isinstance(n, ast.Global) for name in n.names}
         arguments = {a.arg for a in [*function.args.args, *function.args.kwonlyargs, *function.args.posonlyargs]}

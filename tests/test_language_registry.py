@@ -16,7 +16,9 @@ from tests.support.project import ROOT
 MATERIAL = Path(__import__("material").__file__).parent / "templates"
 LOADER = ROOT / "macros" / "text" / "languages.py"
 # Python in macros/ that may still name a language, and why.
-ALLOWED: dict[str, str] = {}
+ALLOWED: dict[str, str] = {
+    "macros/text/messages.py": "the error catalogue's examples, shown in the communicators' guide, name English",
+}
 
 
 def test_every_language_in_the_registry_is_complete_and_usable():

@@ -74,7 +74,8 @@ def test_a_compressed_svg_beside_the_pages_is_read_unpacked(tmp_path):
     svg = b'<svg xmlns="http://www.w3.org/2000/svg">\n<script>alert(1)</script>\n</svg>\n'
     (tmp_path / "bild.svgz").write_bytes(gzip.compress(svg))
     (tmp_path / "ren.svgz").write_bytes(gzip.compress(b'<svg xmlns="http://www.w3.org/2000/svg"></svg>'))
-    problems = file_problems([_File(tmp_path, "bild.svgz"), _File(tmp_path, "ren.svgz")], str(tmp_path))
+    problems = [str(p) for p in file_problems([_File(tmp_path, "bild.svgz"), _File(tmp_path, "ren.svgz")],
+                                              str(tmp_path))]
     assert len(problems) == 1 and problems[0].startswith("docs/bild.svgz:") and "<script>" in problems[0]
 
 
@@ -89,5 +90,5 @@ def test_an_attachment_of_the_staff_pages_is_checked_and_named_where_it_lies(tmp
         def __init__(self):
             self.abs_src_path, self.src_uri = str(staff / "blankett.html"), "personal/bilagor/blankett.html"
 
-    [problem] = file_problems([StaffFile()], str(docs))
+    [problem] = [str(p) for p in file_problems([StaffFile()], str(docs))]
     assert problem.startswith("personal/bilagor/blankett.html:3:") and "<script>" in problem

@@ -2,29 +2,33 @@
 
 The last good site/ and site-staff/ stay exactly as they were when anything fails: bad data, a page that
 is not UTF-8, a broken macro call, a broken link. MkDocs runs as a subprocess per site (both at once: the
-machine has two cores). Every warning and error in its output becomes one Swedish line naming the file and
-line (and a GitHub annotation in Actions): the kit's own messages as they are, MkDocs' and mkdocs-macros'
-translated, and anything else quoted in a Swedish sentence. The raw output is shown only with --verbose.
+machine has two cores). Every problem becomes one Swedish line naming the file and line (and a GitHub
+annotation in Actions), printed here and only here: those the kit's checks found inside MkDocs come as data
+in a problems file (macros/problems.py); what MkDocs and mkdocs-macros say is recognised in their output
+(macros/engine/mkdocs_log.py), and anything else quoted in a Swedish sentence. The raw output is shown only
+with --verbose.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import os
-import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from macros.build_state import ROOT, today
 from macros.contract import site_address
-from macros.contract.load import DataError, DataErrors, load_site_data
+from macros.contract.load import DataErrors, load_site_data
+from macros.engine.mkdocs_files import read_config
+from macros.engine.mkdocs_log import published_an_error, translate, unexplained
 from macros.guards import audience
-from macros.guards.audience import names_staff_page, line_with, source_name
-from macros.text.messages import TEMPLATE_PROBLEM_UNKNOWN, TEMPLATE_PROBLEMS, say, ui
+from macros.text.messages import ui
+from macros.problems import PROBLEMS_FILE, Problem, read_problems
 
 # (config file, output folder name) for every site the kit builds.
 SITES = [("mkdocs.yml", "site"), ("mkdocs.staff.yml", "site-staff")]
@@ -78,8 +82,8 @@ def check(dataset: Dataset, stream=sys.stdout, command: str = "make check", sett
     problem (and GitHub annotations in Actions). Exit status. `make site` leaves the settings and the pages to
     the build (settings=False, pages=False), which reports them with what only MkDocs finds."""
     if not dataset.data_dir.is_dir():
-        _report([Problem(message=say("folder_missing", folder=_display(dataset.data_dir),
-                                     known=", ".join(known_datasets()) or "data"))], stream)
+        _report([Problem("folder_missing", values={"folder": _display(dataset.data_dir),
+                                                   "known": ", ".join(known_datasets()) or "data"})], stream)
         print("\n" + ui("check_failed", count=1, command=command), file=stream)
         return 1
     from macros.settings import problems as setting_problems
@@ -93,10 +97,7 @@ def check(dataset: Dataset, stream=sys.stdout, command: str = "make check", sett
         from macros.contract.pages import page_problems
         errors += page_problems(ROOT, today(), data)
     if errors:
-        for error in errors:
-            print(error, file=stream)
-            if os.environ.get("GITHUB_ACTIONS") == "true":
-                print(error.annotation(), file=stream)
+        _report(errors, stream)
         print("\n" + ui("check_failed", count=len(errors), command=command), file=stream)
         return 1
     counts = ", ".join(_count(len(records), one, many) for records, one, many in (
@@ -113,365 +114,14 @@ def check(dataset: Dataset, stream=sys.stdout, command: str = "make check", sett
     return 0
 
 
-# --- Translating MkDocs' and mkdocs-macros' words ----------------------------------------------------------
-
-@dataclass(frozen=True)
-class Problem:
-    """One problem found by a build, as a communicator reads it: `docs/page.md:12: what is wrong. The fix.`"""
-
-    file: str = ""
-    line: int = 0
-    message: str = ""
-    sep: str = ": "  # " › " for a data error's path inside its file
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}{self.sep}{self.message}" if self.file else self.message
-
-    def annotation(self) -> str:
-        """The problem as a GitHub Actions workflow command, formatted as the data errors are."""
-        if self.file:
-            return DataError(self.file, self.line, message=self.message).annotation()
-        return "::error::" + self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
+# --- Saying the problems -----------------------------------------------------------------------------------
 
 def _report(problems: list[Problem], stream) -> None:
+    """Every problem in Swedish (macros/problems.py › Problem.message), and as a GitHub annotation in Actions."""
     for problem in problems:
         print(problem, file=stream)
         if os.environ.get("GITHUB_ACTIONS") == "true":
             print(problem.annotation(), file=stream)
-
-
-_ANSI = re.compile(r"\x1b\[[0-9;]*m")
-_RECORD = re.compile(r"^(?P<level>DEBUG|INFO|WARNING|ERROR|CRITICAL)\s+-\s+(?P<text>.*)$")
-# The kit's own messages (macros/engine/hooks.py, page_macros.py, page_meta.py) already say file, line and fix.
-# The kit's own messages; also files beside the pages that safe_html.file_problems checks (HTML, SVG, CSS,
-# scripts), and staff pages in personal/.
-_OWN = re.compile(r"^(?P<file>[\w./-]+\.(?:md|ya?ml|toml|html?|xhtml|shtml|svgz?|xml|xslt?|css|[mc]?js|wasm|swf)|"
-                  r"(?:docs|personal)/[\w./-]*):(?P<line>\d+)(?P<sep>: | › )(?P<message>.+)$")
-_OWN_PDF = "PDF:en"
-
-_DID_YOU_MEAN = r"(?: Did you mean '(?P<suggest>[^']*)'\?)?"
-_LINK = re.compile(r"Doc file '(?P<page>[^']+)' contains a link '(?P<target>[^']+)', but the target "
-                   r"(?:'[^']*' )?is not found among documentation files\." + _DID_YOU_MEAN)
-_ANCHOR_SAME = re.compile(r"Doc file '(?P<page>[^']+)' contains a link '(?P<target>#[^']+)', but there is no "
-                          r"such anchor on this page")
-_ANCHOR_OTHER = re.compile(r"Doc file '(?P<page>[^']+)' contains a link '(?P<target>[^']+)', but the doc "
-                           r"'(?P<doc>[^']+)' does not contain an anchor")
-_ABSOLUTE = re.compile(r"Doc file '(?P<page>[^']+)' contains an absolute link '(?P<target>[^']+)', it was left "
-                       r"as is\." + _DID_YOU_MEAN)
-_UNRECOGNIZED = re.compile(r"Doc file '(?P<page>[^']+)' contains an unrecognized relative link '(?P<target>[^']+)'"
-                           r", it was left as is\.")
-_NOT_IN_NAV = re.compile(r"The following pages exist in the docs directory, but are not included in the "
-                         r"\"nav\" configuration:(?P<pages>(?:\n\s*- .+)+)")
-_NAV_MISSING = re.compile(r"A reference to '(?P<target>[^']+)' is included in the 'nav' configuration, which is "
-                          r"not found in the documentation files\.")
-_CONFIG_VALUE = re.compile(r"^Config value '(?P<key>[^']+)': (?P<problem>.+)", re.S)
-_CONFIG_YAML = re.compile(r"^MkDocs encountered an error parsing the configuration file: ")
-_YAML_MARK = re.compile(r'in "(?P<file>[^"]+)", line (?P<line>\d+)')
-_IMAGE = re.compile(r"\.(?:png|jpe?g|gif|svg|webp|avif)$", re.IGNORECASE)
-
-_MACRO_REPORT = "[macros] - ERROR # _Macro"
-_MACRO_FILE = re.compile(r"_File_: `(?P<page>[^`]+)`")
-_MACRO_KIND = re.compile(r"^_(?!File_)(?P<kind>\w+)_: (?P<problem>.*)$", re.MULTILINE)
-_MACRO_SYNTAX = re.compile(r"_Line (?P<line>\d+) in Markdown file:_ \*\*(?P<problem>.*?)\*\*")
-_TEMPLATE_LINE = re.compile(r'File "<template>", line (?P<line>\d+)')
-_UNDEFINED = re.compile(r"^'(?P<name>[^']+)' is undefined$")
-_NO_ATTRIBUTE = re.compile(r"^'(?P<owner>[^']+)' has no attribute '(?P<name>[^']+)'$")
-_TOO_MANY = re.compile(r"(?P<macro>\w+)\(\) takes (?:from \d+ to )?(?P<most>\d+) positional arguments? but "
-                       r"(?P<given>\d+) (?:was|were) given")
-_MISSING = re.compile(r"(?P<macro>\w+)\(\) missing \d+ required (?:positional |keyword-only )?arguments?: "
-                      r"(?P<names>.+)$")
-_UNEXPECTED = re.compile(r"(?P<macro>\w+)\(\) got an unexpected keyword argument '(?P<name>[^']+)'")
-_TEMPLATE_CODE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
-
-
-def _records(output: str) -> list[tuple[str, str]]:
-    """MkDocs' output as (level, text) records: a log line with the lines that belong to it, a Python
-    traceback ("TRACEBACK"), a fatal `Error: …` ("FATAL") or the closing `Aborted with …` ("ABORTED")."""
-    records: list[tuple[str, list[str]]] = []
-    attach = False      # whether unprefixed lines still belong to the last record
-    fences = None       # inside a mkdocs-macros error report: ``` lines seen so far (it has two)
-    for line in _ANSI.sub("", output).splitlines():
-        if fences is not None and fences < 2:
-            records[-1][1].append(line)
-            fences += line.strip().startswith("```")
-            continue
-        fences = None
-        if match := _RECORD.match(line):
-            records.append((match["level"], [match["text"]]))
-            attach = True
-            if match["text"].startswith(_MACRO_REPORT):
-                fences = 0
-        elif line.startswith("Traceback (most recent call last):"):
-            records.append(("TRACEBACK", [line]))
-            attach = True
-        elif line.startswith("Error: "):
-            records.append(("FATAL", [line.removeprefix("Error: ")]))
-            attach = True
-        elif line.startswith("Aborted with"):
-            records.append(("ABORTED", [line]))
-            attach = False
-        elif not line.strip():
-            attach = False
-        elif attach and records:
-            records[-1][1].append(line)
-    return [(level, "\n".join(lines)) for level, lines in records]
-
-
-def _quote(text: str) -> str:
-    """The original words for a fallback message: the first line (with its list, if it ends in a colon)."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    shown = " ".join(lines) if lines and lines[0].endswith(":") else (lines[0] if lines else "")
-    shown = shown.removesuffix(".")  # the message puts its own full stop after the quote
-    return shown if len(shown) <= 300 else shown[:297] + "…"
-
-
-def _unexplained(text: str) -> Problem:
-    return Problem(message=say("build_other", problem=_quote(text)))
-
-
-class _Reader:
-    """Translates one site's MkDocs output, looking up lines in the pages and configuration files."""
-
-    def __init__(self, docs: Path, config: str):
-        self.docs = docs
-        self.root = docs.parent
-        self.configs = list(dict.fromkeys([config, "mkdocs.yml"]))
-
-    # -- the files ------------------------------------------------------------------------------------------
-
-    def source(self, page: str) -> str:
-        try:
-            return (self.root / source_name(page)).read_text("utf-8-sig")  # as MkDocs reads it
-        except (OSError, UnicodeDecodeError):
-            return ""
-
-    def offset(self, page: str) -> int:
-        """Lines before the Markdown that mkdocs-macros renders: the front matter, and blank lines after it."""
-        from mkdocs.utils.meta import get_data
-
-        source = self.source(page)
-        markdown, _ = get_data(source)
-        return source[: len(source) - len(markdown)].count("\n")
-
-    def line_of(self, page: str, target: str) -> int:
-        return line_with(self.source(page), [f"({target}", f"]: {target}", target])
-
-    def name_line(self, page: str, name: str, attribute: bool = False) -> int | None:
-        """The line of a name used inside {{ … }} or {% … %} (after a dot for an attribute), as a whole word."""
-        source = self.source(page)
-        before = r"\." if attribute else r"(?<![\w.\"'])"
-        pattern = re.compile(before + re.escape(name) + r"(?![\w\"'])")
-        for code in _TEMPLATE_CODE.finditer(source):
-            if hit := pattern.search(code.group()):
-                return source.count("\n", 0, code.start() + hit.start()) + 1
-        return None
-
-    def owner(self, page: str, line: int, name: str) -> str | None:
-        """What stands before `.name` on the page's line, inside {{ … }}: `municipality` in municipality.nmae."""
-        lines = self.source(page).splitlines()
-        text = lines[line - 1] if 0 < line <= len(lines) else ""
-        for code in _TEMPLATE_CODE.finditer(text):
-            if found := re.search(r"(?P<owner>[A-Za-z_][\w.]*)\." + re.escape(name) + r"(?!\w)", code.group()):
-                return found["owner"]
-        return None
-
-    def config_line(self, needle: str, key: bool = False) -> tuple[str, int]:
-        for config in self.configs:
-            try:
-                lines = (self.root / config).read_text("utf-8").splitlines()
-            except OSError:
-                continue
-            for number, line in enumerate(lines, 1):
-                if (line.startswith(f"{needle}:") if key else needle in line):
-                    return config, number
-        return self.configs[0], 1
-
-    # -- the records ----------------------------------------------------------------------------------------
-
-    def problems(self, output: str) -> list[Problem]:
-        records = _records(output)
-        # A page whose macros failed has mkdocs-macros' report instead of its text, so links to its headings
-        # fail too: those follow from the macro error and are not reported separately.
-        failed_pages = {file["page"] for _, text in records if text.startswith(_MACRO_REPORT)
-                        for file in [_MACRO_FILE.search(text)] if file}
-        found: list[Problem] = []
-        for level, text in records:
-            anchor = _ANCHOR_OTHER.search(text) or _ANCHOR_SAME.search(text)
-            if anchor and (anchor["doc"] if "doc" in anchor.re.groupindex else anchor["page"]) in failed_pages:
-                continue
-            if level in ("WARNING", "ERROR", "CRITICAL"):
-                found += self.logged(text)
-            elif level == "FATAL":
-                found.append(self.fatal(text))
-            elif level == "TRACEBACK":
-                found.append(self.traceback(text))
-        return found
-
-    def logged(self, text: str) -> list[Problem]:
-        first = text.split("\n", 1)[0].removeprefix("plugins.motverka: ")
-        if first.startswith(_MACRO_REPORT):
-            return [self.macro(text)]
-        if own := _OWN.match(first):
-            return [Problem(own["file"], int(own["line"]), own["message"], own["sep"])]
-        if first.startswith(_OWN_PDF):
-            return [Problem(message=first)]
-        if match := _LINK.search(text):
-            page, target = match["page"], match["target"]
-            if self.configs[0] == "mkdocs.yml" and names_staff_page(target):
-                return []   # the public build's own message says it: a link to the staff site (link_problems)
-            path = target.split("#", 1)[0].split("?", 1)[0]
-            if _IMAGE.search(path):
-                message = say("image_missing", target=target, name=path.rsplit("/", 1)[-1])
-            else:
-                message = say("link_broken", target=target)
-            return [Problem(source_name(page), self.line_of(page, target), message)]
-        for pattern in (_ANCHOR_SAME, _ANCHOR_OTHER):
-            if match := pattern.search(text):
-                page, target = match["page"], match["target"]
-                return [Problem(source_name(page), self.line_of(page, target), say("anchor_broken", target=target))]
-        if match := _ABSOLUTE.search(text):
-            page, target = match["page"], match["target"]
-            suggestion = f"({match['suggest'] or 'stodlinjer.md'})"
-            return [Problem(source_name(page), self.line_of(page, target),
-                            say("link_absolute", target=target, suggestion=suggestion))]
-        if match := _UNRECOGNIZED.search(text):
-            page, target = match["page"], match["target"]
-            return [Problem(source_name(page), self.line_of(page, target), say("link_unrecognized", target=target))]
-        if match := _NOT_IN_NAV.search(text):
-            return [self.not_in_nav(page) for page in
-                    dict.fromkeys(self.main_language(p.strip()[2:].strip()) for p in
-                                  match["pages"].strip().splitlines())]
-        if match := _NAV_MISSING.search(text):
-            config, line = self.config_line(match["target"])
-            if (self.docs / match["target"]).is_file():  # a language build without the page's translation
-                from macros.contract.pages import Pages, menu_problems
-                return [Problem(p.file, p.line, p.message()) for p in menu_problems(Pages(self.root))
-                        if p.code == "page_translation_missing" and p.values["page"] == match["target"]]
-            return [Problem(config, line, say("nav_missing_page", target=match["target"]))]
-        if match := _CONFIG_VALUE.search(first):
-            key = match["key"].split(".", 1)[0]
-            config, line = self.config_line(key, key=True)
-            return [Problem(config, line, say("config_invalid", key=match["key"], problem=_quote(match["problem"])))]
-        return [_unexplained(text)]
-
-    def main_language(self, page: str) -> str:
-        """stodlinjer.md for stodlinjer.en.md: the menu lists the Swedish page and the translation follows it."""
-        match = re.match(r"^(?P<stem>.+)\.[a-z]{2}\.md$", page)
-        return f"{match['stem']}.md" if match and (self.docs / f"{match['stem']}.md").exists() else page
-
-    def not_in_nav(self, page: str) -> Problem:
-        key, config = ("staff_nav", "mkdocs.staff.yml") if page.startswith("personal/") else ("nav", "mkdocs.yml")
-        return Problem(source_name(page), 1, say("page_not_in_nav", key=key, config=config, page=page))
-
-    def fatal(self, text: str) -> Problem:
-        if _CONFIG_YAML.match(text):
-            marks = list(_YAML_MARK.finditer(text))
-            if marks:
-                return self.config_syntax(marks[-1]["file"], int(marks[-1]["line"]), text)
-        if match := _CONFIG_VALUE.search(text):
-            config, line = self.config_line(match["key"].split(".", 1)[0], key=True)
-            return Problem(config, line, say("config_invalid", key=match["key"], problem=_quote(match["problem"])))
-        return _unexplained(text)
-
-    def config_syntax(self, file: str, line: int, text: str) -> Problem:
-        """A YAML error in mkdocs.yml or mkdocs.staff.yml, in the words used for the data files."""
-        import yaml
-
-        from macros.contract.yaml_source import syntax_problem
-
-        path = Path(file) if Path(file).is_absolute() else self.root / file
-        shown = _display(path, self.root)
-        try:
-            source = path.read_text("utf-8")
-            yaml.compose(source, Loader=yaml.SafeLoader)  # the syntax only: the files use !ENV and other tags
-        except yaml.YAMLError as error:
-            problem = syntax_problem(error, source)
-            return Problem(shown, problem.line, say(problem.code, **problem.values))
-        except OSError:
-            pass
-        return _unexplained(text)
-
-    def traceback(self, text: str) -> Problem:
-        lines = [line for line in text.splitlines()[1:] if line.strip() and not line[0].isspace()]
-        lines = [line for line in lines if not line.startswith(("During handling", "The above exception"))]
-        return _unexplained(lines[-1] if lines else text)
-
-    # -- mkdocs-macros' reports -----------------------------------------------------------------------------
-
-    def macro(self, text: str) -> Problem:
-        file = _MACRO_FILE.search(text)
-        if not file:
-            return _unexplained(text)
-        page = file["page"]
-        where = source_name(page)
-        offset = self.offset(page)
-        if syntax := _MACRO_SYNTAX.search(text):
-            return Problem(where, int(syntax["line"]) + offset, say("macro_syntax", problem=_template_words(
-                syntax["problem"])))
-        kind = _MACRO_KIND.search(text)
-        if not kind:
-            return _unexplained(text)
-        problem = kind["problem"].strip()
-        frames = _TEMPLATE_LINE.findall(text)
-        line = int(frames[-1]) + offset if frames else None
-        if match := _UNDEFINED.match(problem):
-            name = match["name"]
-            from macros.contract.pages import did_you_mean, page_vocabulary
-            signatures, variables, _ = page_vocabulary()
-            return Problem(where, line or self.name_line(page, name) or 1, say(
-                "macro_undefined", name=name, suggestion=did_you_mean(name, set(signatures) | variables)))
-        if match := _NO_ATTRIBUTE.match(problem):
-            name = match["name"]
-            line = line or self.name_line(page, name, attribute=True) or 1
-            owner = self.owner(page, line, name)
-            if owner:
-                code = "macro_none_attribute" if match["owner"] == "None" else "macro_no_attribute"
-                return Problem(where, line, say(code, owner=owner, name=name))
-        examples = _macro_examples()
-        for pattern, code in ((_TOO_MANY, "macro_too_many_values"), (_MISSING, "macro_missing_values"),
-                              (_UNEXPECTED, "macro_unknown_value")):
-            match = pattern.search(problem)
-            if match and match["macro"] in examples:
-                macro = match["macro"]
-                line = line or self.name_line(page, macro) or 1
-                values = {"macro": macro, "example": examples[macro]}
-                if code == "macro_too_many_values":
-                    values |= {"most": match["most"], "given": match["given"]}
-                elif code == "macro_missing_values":
-                    values["names"] = match["names"].replace("'", "").replace(" and ", " och ")
-                else:
-                    values["name"] = match["name"]
-                return Problem(where, line, say(code, **values))
-        return Problem(where, line or 1, say("macro_failed", problem=f"{kind['kind']}: {problem}"))
-
-
-def _template_words(problem: str) -> str:
-    """Jinja's syntax error in Swedish (macros/text/messages.py › TEMPLATE_PROBLEMS)."""
-    for pattern, words in TEMPLATE_PROBLEMS:
-        if match := re.search(pattern, problem):
-            for name, value in match.groupdict().items():
-                words = words.replace("{" + name + "}", value or "")
-            return words
-    return TEMPLATE_PROBLEM_UNKNOWN.replace("{problem}", problem)
-
-
-def _macro_examples() -> dict[str, str]:
-    from macros.cli.guides import macro_examples
-
-    return macro_examples()
-
-
-def translate(output: str, docs: Path, config: str = "mkdocs.yml") -> list[Problem]:
-    """The problems in one MkDocs run's output, in Swedish, each naming its file and line where it has one.
-    Nothing is lost: what has no translation yet is quoted in a Swedish sentence."""
-    return list(dict.fromkeys(_Reader(docs, config).problems(output)))
-
-
-def published_an_error(output: str) -> bool:
-    """Whether mkdocs-macros wrote an error report into a page (it does so, and strict mode then fails the
-    build; a build that somehow passed with one must still never be published)."""
-    return "# _Macro Rendering Error_" in output or "# _Macro Syntax Error_" in output
 
 
 def encoding_problems(docs: Path) -> list[Problem]:
@@ -482,8 +132,8 @@ def encoding_problems(docs: Path) -> list[Problem]:
         try:
             raw.decode("utf-8")
         except UnicodeDecodeError as error:
-            found.append(Problem(_display(path, docs.parent), raw[: error.start].count(b"\n") + 1,
-                                 say("invalid_utf8", byte=f"0x{raw[error.start]:02X}")))
+            found.append(Problem("invalid_utf8", _display(path, docs.parent), raw[: error.start].count(b"\n") + 1,
+                                 {"byte": f"0x{raw[error.start]:02X}"}))
     return found
 
 
@@ -497,20 +147,38 @@ class SiteBuild:
     process: subprocess.Popen | None = None
     output: str = ""
     seconds: float = 0.0
+    problems_file: Path | None = None                       # where the kit's checks inside MkDocs write ...
+    problems: list[Problem] = field(default_factory=list)   # ... what they found (macros/problems.py)
 
     @property
     def ok(self) -> bool:
-        return self.process is not None and self.process.returncode == 0
+        """Built, with nothing to say: a strict build fails on the kit's problems too (they are logged), and
+        one that somehow passed with a problem or a macro error printed into a page is never published."""
+        return (self.process is not None and self.process.returncode == 0 and not self.problems
+                and not published_an_error(self.output))
 
 
-def _start(build: SiteBuild, dataset: Dataset, env: dict, engine: str = ENGINES[0]) -> None:
+def _start(build: SiteBuild, dataset: Dataset, engine: str = ENGINES[0]) -> None:
     if build.staging.exists():
         shutil.rmtree(build.staging)
+    handle, problems_file = tempfile.mkstemp(prefix="motverka-problems-", suffix=".jsonl")
+    os.close(handle)
+    build.problems_file = Path(problems_file)
+    env = {**os.environ, "MOTVERKA_DATA": str(dataset.data_dir), "NO_MKDOCS_2_WARNING": "1", "PYTHONUTF8": "1",
+           PROBLEMS_FILE: problems_file}
     command = [sys.executable, "-m", engine, "build", "--strict", "--config-file", str(ROOT / build.config),
                "--site-dir", str(build.staging)]
     build.seconds = time.monotonic()
     build.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                      text=True, encoding="utf-8", errors="replace")
+
+
+def _finish(build: SiteBuild) -> None:
+    """Wait for the site's MkDocs and take what it said: its output and the problems file the kit wrote."""
+    build.output, _ = build.process.communicate()
+    build.seconds = time.monotonic() - build.seconds
+    build.problems = read_problems(build.problems_file)
+    build.problems_file.unlink(missing_ok=True)
 
 
 def _swap(build: SiteBuild) -> None:
@@ -530,21 +198,7 @@ NOT_BUILT = "Webbplatsen byggdes inte. Den senast byggda webbplatsen är orörd.
 
 def _config(path: Path) -> dict:
     """A site's mkdocs.yml as MkDocs reads it (!ENV, INHERIT), for the settings the checks here need."""
-    from mkdocs.utils.yaml import yaml_load
-
-    try:
-        with path.open(encoding="utf-8") as file:
-            found = yaml_load(file)
-    except Exception:   # noqa: BLE001  MkDocs itself reports a broken configuration, in Swedish (fatal)
-        return {}
-    return found if isinstance(found, dict) else {}
-
-
-def _own(message: str) -> Problem:
-    """One of the kit's own `file:line: message` lines as a Problem."""
-    match = _OWN.match(message)
-    return Problem(match["file"], int(match["line"]), match["message"], match["sep"]) if match else Problem(
-        message=message)
+    return read_config(path)
 
 
 def _public_output_problems(dataset: Dataset, builds: list[SiteBuild]) -> list[Problem]:
@@ -562,8 +216,7 @@ def _public_output_problems(dataset: Dataset, builds: list[SiteBuild]) -> list[P
     found = leak_guard.messages(leak_guard.leaks(public.staging, staff),
                                 leak_guard.public_sources(ROOT, docs, dataset.data_dir))
     allowed = set(read_site_settings(ROOT / "mkdocs.yml", ROOT).settings.public_files)
-    found += leak_guard.unlinked_files(public.staging, docs, ROOT, allowed)
-    return [Problem(file, line, message) for file, line, message in found]
+    return found + leak_guard.unlinked_files(public.staging, docs, ROOT, allowed)
 
 
 def build_sites(dataset: Dataset, sites=SITES, stream=sys.stdout, verbose: bool = False,
@@ -575,7 +228,7 @@ def build_sites(dataset: Dataset, sites=SITES, stream=sys.stdout, verbose: bool 
         print(NOT_BUILT, file=stream)
         return 1
     # Nothing that puts staff pages into the public build's tree (docs/personal/, a symbolic link) is built.
-    if misplaced := [_own(message) for message in audience.folder_problems(ROOT / "docs", ROOT)]:
+    if misplaced := audience.folder_problems(ROOT / "docs", ROOT):
         _report(misplaced, stream)
         print(f"\n{NOT_BUILT} {ui('build_fix_above', count=len(misplaced))}", file=stream)
         return 1
@@ -584,40 +237,27 @@ def build_sites(dataset: Dataset, sites=SITES, stream=sys.stdout, verbose: bool 
         print(f"\n{NOT_BUILT} {ui('build_fix_above', count=len(unreadable))}", file=stream)
         return 1
     sites = [(config, name) for config, name in sites if (ROOT / config).exists()]
-    env = {**os.environ, "MOTVERKA_DATA": str(dataset.data_dir), "NO_MKDOCS_2_WARNING": "1",
-           "PYTHONUTF8": "1"}
     builds = [SiteBuild(config, dataset.out_dir / name, dataset.out_dir / f"{name}.new-{os.getpid()}")
               for config, name in sites]
     for build in builds:
-        _start(build, dataset, env, engine)
+        _start(build, dataset, engine)
     # Meanwhile, staff text copied into public sources: only this process may read staff pages and staff data.
     public_config = _config(ROOT / "mkdocs.yml")
-    copied = [_own(message) for message in audience.source_problems(
-        ROOT, ROOT / "docs", dataset.data_dir, audience.site_assets(public_config))]
+    copied = audience.source_problems(ROOT, ROOT / "docs", dataset.data_dir, audience.site_assets(public_config))
     # And the pages' own check (macros/contract/pages.py): its messages are the translated MkDocs ones, said once.
     from macros.contract.pages import page_problems
-    pages = [Problem(p.file, p.line, p.message()) for p in page_problems(ROOT, today(), load_site_data(
-        dataset.data_dir, today=today(), display_root=ROOT))]
+    pages = page_problems(ROOT, today(), load_site_data(dataset.data_dir, today=today(), display_root=ROOT))
     for build in builds:
-        build.output, _ = build.process.communicate()
-        build.seconds = time.monotonic() - build.seconds
-    if verbose:
-        for build in builds:
+        _finish(build)
+        if verbose:
             print(build.output, file=stream)
-    failed = [b for b in builds if not b.ok or published_an_error(b.output)]
+    failed = [b for b in builds if not b.ok]
     if not failed:   # the second line of defence; what the source check already named is not said twice
         named = {(p.file, p.line) for p in copied}
         copied += [p for p in _public_output_problems(dataset, builds)
                    if (p.file, p.line) not in named]
     if failed or copied or pages:
-        problems: list[Problem] = copied + pages
-        for build in failed:
-            found = translate(build.output, ROOT / "docs", build.config)
-            if not found:  # it failed without a word we recognise: still say so, with its last line
-                lines = [line for line in build.output.splitlines() if line.strip()]
-                found = [_unexplained(lines[-1] if lines else f"{build.config}: exit status "
-                                      f"{build.process.returncode}")]
-            problems += found
+        problems = copied + pages + [problem for build in failed for problem in _build_problems(build)]
         problems = sorted(dict.fromkeys(problems), key=lambda p: (not p.file, p.file, p.line))
         _report(problems, stream)
         for build in builds:
@@ -633,12 +273,22 @@ def build_sites(dataset: Dataset, sites=SITES, stream=sys.stdout, verbose: bool 
     return 0
 
 
+def _build_problems(build: SiteBuild) -> list[Problem]:
+    """A failed site's problems in the order MkDocs met them: the kit's own from its problems file, MkDocs'
+    and mkdocs-macros' recognised in its output (macros/engine/mkdocs_log.py)."""
+    found = translate(build.output, ROOT / "docs", build.config, known=build.problems)
+    if not found:  # it failed without a word we recognise: still say so, with its last line
+        lines = [line for line in build.output.splitlines() if line.strip()]
+        found = [unexplained(lines[-1] if lines else f"{build.config}: exit status {build.process.returncode}")]
+    return found
+
+
 def _say_address(dataset: Dataset, stream) -> None:
     """Once per build, not per site or language: a build without an address, or with one on this computer,
     is not one to publish (macros/contract/site_address.py)."""
     data = load_site_data(dataset.data_dir, today=today(), display_root=ROOT)
     address = site_address.resolve(data.municipality.site_url)
     if address is None:
-        print(say("site_address_missing"), file=stream)
+        print(Problem("site_address_missing"), file=stream)
     elif site_address.is_loopback(address):
-        print(say("site_address_local", value=address), file=stream)
+        print(Problem("site_address_local", values={"value": address}), file=stream)

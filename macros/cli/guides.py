@@ -23,10 +23,11 @@ from pydantic import BaseModel
 
 from macros.build_state import ROOT
 from macros.contract.fields import Phone, Text
-from macros.contract.load import DataError, model_in
+from macros.contract.load import model_in
 from macros.contract.models import FILES, NATIONAL_FILE, NationalLinesFile
+from macros.problems import Problem
 from macros.render import design_tokens, page_macros
-from macros.text.messages import CATALOGUE, say
+from macros.text.messages import CATALOGUE
 
 GENERATED = "<!-- Skapad av `make guides` från koden. Ändra inte här: ändra i macros/ och kör `make guides`. -->"
 
@@ -54,9 +55,10 @@ ERROR_GROUPS = [
                           "yaml_too_many_values", "control_character_in_file"]),
     ("Fel i ett värde", None),  # every code not listed elsewhere
     ("Fel på en sida", ["page_meta_missing", "page_meta_invalid", "page_meta_syntax",
-                        "page_meta_unclosed", "macro_unknown_id", "macro_staff_in_public", "macro_undefined",
-                        "macro_syntax", "macro_no_attribute", "macro_none_attribute", "macro_too_many_values",
-                        "macro_missing_values", "macro_unknown_value", "macro_failed", "link_broken",
+                        "page_meta_unclosed", "macro_unknown_id", "macro_invalid_category", "macro_staff_in_public",
+                        "macro_undefined", "macro_syntax", "macro_no_attribute", "macro_none_attribute",
+                        "macro_too_many_values", "macro_missing_values", "macro_unknown_value", "macro_failed",
+                        "link_broken",
                         "image_missing", "link_absolute", "link_unrecognized", "anchor_broken",
                         "html_element", "html_event_handler", "html_link_scheme", "html_link_http",
                         "html_other_host", "html_meta_refresh", "script_file"]),
@@ -159,11 +161,11 @@ def data_readme() -> str:
 # --- bidra/felmeddelanden.md ------------------------------------------------------------------------------
 
 def example_error() -> str:
-    """The guide's opening example, made the way `make check` makes it (DataError and the catalogue), so that
+    """The guide's opening example, made the way `make check` makes it (a Problem and the catalogue), so that
     it reads exactly as the real message: national/support_lines.yml with Orostelefonen's phone cut short."""
     value = CATALOGUE["invalid_phone"].example["value"]
-    return str(DataError("national/support_lines.yml", 40, ("support_lines", 1, "phone"),
-                         (1, "Orostelefonen om radikalisering"), say("invalid_phone", value=value)))
+    return str(Problem("invalid_phone", "national/support_lines.yml", 40, {"value": value},
+                       ("support_lines", 1, "phone"), (1, "Orostelefonen om radikalisering")))
 
 
 def errors_guide() -> str:

@@ -7,7 +7,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from macros.cli.build import SITES, Dataset, _display, build_sites
+from macros.build_state import ROOT
+from macros.cli.build import SITES, Dataset, build_sites
+from macros.problems import shown_path
 from macros.outputs.preview import openable
 
 
@@ -27,7 +29,7 @@ def preview(dataset: Dataset, site: Path | None = None, out: Path | None = None,
                 print(said.getvalue().replace("`make site`", "`make preview`"), end="", file=stream)
                 return 1
             openable(Path(folder) / "site", target)
-    shown = _display(target)
+    shown = shown_path(target, ROOT)
     print(f"Förhandsversionen finns i {shown}/. Öppna {shown}/index.html (dubbelklicka på filen): alla sidor och "
           "länkar fungerar utan webbserver, utom sökningen.", file=stream)
     return 0

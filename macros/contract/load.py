@@ -1,7 +1,7 @@
-"""data/*.yml -> one validated SiteData, or every problem found as a DataError (file, line, path, message).
+"""data/*.yml -> one validated SiteData, or every problem found (macros/problems.py: code, file, line, path, values).
 
-Nothing here raises to the communicator: `load_site_data` raises DataErrors, which carries the whole list,
-each error already worded in Swedish (messages.py) and able to print itself as a GitHub annotation.
+Nothing here raises to the communicator: `load_site_data` raises DataErrors, which carries the whole list;
+each problem becomes Swedish through the catalogue (macros/text/messages.py) where it is shown.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import typing
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -17,7 +17,9 @@ from pydantic import BaseModel, ValidationError
 
 from macros.contract.models import FILES, NATIONAL_FILE, OPTIONAL_FILES, NationalLinesFile, SiteData
 from macros.contract.yaml_source import YamlDocument, read_yaml
-from macros.text.messages import say
+from macros.problems import DataErrors, Problem
+
+__all__ = ["DataErrors", "load_site_data", "model_in"]   # DataErrors is raised here; it lives with Problem
 
 # Pydantic's own error types, mapped to catalogue codes.
 _PYDANTIC_CODES = {
@@ -74,42 +76,6 @@ _ALWAYS_PUBLIC = {"switchboard": "kommunens växel", "social_services": "socialt
 
 
 @dataclass
-class DataError:
-    file: str
-    line: int
-    path: tuple = ()
-    label: tuple[int, str] | None = None  # (position in path, the record's name)
-    message: str = ""
-
-    def where(self) -> str:
-        """The path inside the file, with records numbered from 1 and named: contacts › nr 2 (Växeln) › phone."""
-        parts = []
-        for position, part in enumerate(self.path):
-            if isinstance(part, int):
-                name = f" ({self.label[1]})" if self.label and self.label[0] == position else ""
-                parts.append(f"nr {part + 1}{name}")
-            else:
-                parts.append(str(part))
-        return " › ".join(parts)
-
-    def __str__(self) -> str:
-        where = self.where()
-        return f"{self.file}:{self.line}" + (f" › {where}" if where else "") + f": {self.message}"
-
-    def annotation(self) -> str:
-        """The same error as a GitHub Actions workflow command (shows on the changed line in the PR)."""
-        message = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        where = self.where().replace(",", "%2C").replace("::", "%3A%3A")
-        return f"::error file={self.file},line={self.line},title={where or self.file}::{message}"
-
-
-class DataErrors(Exception):
-    def __init__(self, errors: list[DataError]):
-        super().__init__(f"{len(errors)} fel i datafilerna")
-        self.errors = sorted(errors, key=lambda e: (e.file, e.line))
-
-
-@dataclass
 class _Loaded:
     display: str
     doc: YamlDocument
@@ -123,7 +89,7 @@ def load_site_data(data_dir: Path, today: date | None = None, display_root: Path
     data_dir = Path(data_dir)
     registry = Path(registry) if registry else KIT_ROOT / NATIONAL_FILE
     root = display_root or Path.cwd()
-    errors: list[DataError] = []
+    errors: list[Problem] = []
     loaded: dict[str, _Loaded] = {}
     parsed: dict[str, YamlDocument] = {}  # every file that could be read, valid or not
     context = {"today": today or date.today()}
@@ -137,7 +103,7 @@ def load_site_data(data_dir: Path, today: date | None = None, display_root: Path
     known = ", ".join(FILES)
     for extra in sorted(list(data_dir.glob("*.yml")) + list(data_dir.glob("*.yaml"))):
         if extra.name not in FILES:
-            errors.append(DataError(display(extra), 1, message=say("file_unknown", known=known)))
+            errors.append(Problem("file_unknown", display(extra), 1, {"known": known}))
 
     files = [(name, data_dir / name, model) for name, model in FILES.items()]
     for name, path, model in [(NATIONAL_FILE, registry, NationalLinesFile)] + files:
@@ -147,22 +113,21 @@ def load_site_data(data_dir: Path, today: date | None = None, display_root: Path
             loaded[name] = _Loaded(shown, YamlDocument(data={}, lines={}), dict(validated))
             continue
         if not path.is_file():
-            errors.append(DataError(shown, 1, message=say("registry_missing" if name == NATIONAL_FILE
-                                                          else "file_missing")))
+            errors.append(Problem("registry_missing" if name == NATIONAL_FILE else "file_missing", shown, 1))
             continue
         doc = read_yaml(path)
         for problem in doc.problems:
-            errors.append(DataError(shown, problem.line, message=say(problem.code, **problem.values)))
+            errors.append(replace(problem, file=shown))
         if doc.problems:
             continue
         parsed[name] = doc
         for loc, line in doc.empty_keys.items():
-            errors.append(DataError(shown, line, loc, _label(doc.data, loc), say("empty_value", field=loc[-1])))
+            errors.append(Problem("empty_value", shown, line, {"field": loc[-1]}, loc, _label(doc.data, loc)))
         top_key = next(iter(model.model_fields))
         needs_top = model.model_fields[top_key].is_required()
         if not isinstance(doc.data, dict) or (needs_top and top_key not in doc.data):
             if (top_key,) not in doc.empty_keys:
-                errors.append(DataError(shown, _first_line(doc), message=say("yaml_top_level", key=top_key)))
+                errors.append(Problem("yaml_top_level", shown, _first_line(doc), {"key": top_key}))
             continue
         try:
             validated = model.model_validate(doc.data, context=context)
@@ -215,7 +180,7 @@ def _label(data: object, loc: tuple) -> tuple[int, str] | None:
     return label
 
 
-def _translate(error: ValidationError, model: type[BaseModel], doc: YamlDocument, shown: str) -> list[DataError]:
+def _translate(error: ValidationError, model: type[BaseModel], doc: YamlDocument, shown: str) -> list[Problem]:
     result = []
     seen = set()
     for item in error.errors():
@@ -233,36 +198,36 @@ def _translate(error: ValidationError, model: type[BaseModel], doc: YamlDocument
             continue
         shown_value = ctx.get("value", value)
         if code in _SINGLE_VALUE_CODES and isinstance(shown_value, (list, dict)):
-            message = say("value_is_list" if isinstance(shown_value, list) else "value_is_mapping")
+            code, values = ("value_is_list" if isinstance(shown_value, list) else "value_is_mapping"), {}
             line = _line_for(doc, loc)
         elif code in _SINGLE_VALUE_CODES and shown_value is None:
             # `- ` with nothing after it in a list, or `{days: , …}`: not "Värdet None ska vara text".
-            message = say("empty_item") if isinstance(loc[-1], int) else say("empty_value", field=loc[-1])
+            code, values = ("empty_item", {}) if isinstance(loc[-1], int) else ("empty_value", {"field": loc[-1]})
             line = _line_for(doc, loc)
         elif code == "missing":
-            message = say("missing", field=loc[-1])
+            values = {"field": loc[-1]}
             line = _line_for(doc, loc[:-1])
         elif code == "unknown_field":
             allowed = _fields_at(model, loc[:-1])
-            message = say("unknown_field", field=loc[-1], allowed=", ".join(allowed),
-                          suggestion=suggestion(str(loc[-1]), allowed))
+            values = {"field": loc[-1], "allowed": ", ".join(allowed),
+                      "suggestion": suggestion(str(loc[-1]), allowed)}
             line = _line_for(doc, loc)
         elif code == "invalid_choice":
             choices = ctx.get("expected", "").replace("'", "").replace(" or ", ", ")
-            message = say("invalid_choice", value=value, choices=choices)
+            values = {"value": value, "choices": choices}
             line = _line_for(doc, loc)
         elif code in _catalogue_codes() and kind == code:
-            message = say(code, **{"value": value, **ctx})
+            values = {"value": value, **ctx}
             line = _line_for(doc, loc)
         else:
-            message = say(code, value=value if not isinstance(value, (dict, list)) else "…")
+            values = {"value": value if not isinstance(value, (dict, list)) else "…"}
             line = _line_for(doc, loc)
-        line = exact_line or line
-        key = (line, message)
+        problem = Problem(code, shown, exact_line or line, values, loc, _label(doc.data, loc))
+        key = (problem.line, problem.message())
         if key in seen:
             continue
         seen.add(key)
-        result.append(DataError(shown, line, loc, _label(doc.data, loc), message))
+        result.append(problem)
     return result
 
 
@@ -318,9 +283,9 @@ def _part(loaded: dict[str, _Loaded], file: str):
     return next(iter(item.values.values())) if item else None
 
 
-def _check_unique_ids(loaded: dict[str, _Loaded]) -> list[DataError]:
+def _check_unique_ids(loaded: dict[str, _Loaded]) -> list[Problem]:
     """Unique ids within each list of records, for every file that validated."""
-    errors: list[DataError] = []
+    errors: list[Problem] = []
     for file, path in RECORD_LISTS:
         records = _part(loaded, file)
         for name in path[1:]:
@@ -331,8 +296,8 @@ def _check_unique_ids(loaded: dict[str, _Loaded]) -> list[DataError]:
             item = loaded[file]
             shown, line, label = item.display, _line_for(item.doc, loc), _label(item.doc.data, loc)
             if record.id in first:
-                errors.append(DataError(shown, line, loc, label, say(
-                    "duplicate_id", value=record.id, other=f"{shown} rad {first[record.id]}")))
+                errors.append(Problem("duplicate_id", shown, line, {"value": record.id,
+                                      "other": f"{shown} rad {first[record.id]}"}, loc, label))
             else:
                 first[record.id] = line
     return errors
@@ -345,22 +310,22 @@ def _channels(record) -> list[tuple[str, str]]:
     return found + ([("email", record.email.lower())] if record.email else [])
 
 
-def _merge_support_lines(loaded: dict[str, _Loaded]) -> tuple[list[DataError], set[str]]:
+def _merge_support_lines(loaded: dict[str, _Loaded]) -> tuple[list[Problem], set[str]]:
     """Replace the municipality's support_lines by the merged list: national lines it does not hide, then its
     own. A national fact is never edited locally: a local line with a national id or number is an error.
     Returns the errors and the ids of the hidden lines."""
     national, local = loaded.get(NATIONAL_FILE), loaded.get("support_lines.yml")
     if national is None or local is None:
         return [], set()
-    errors: list[DataError] = []
+    errors: list[Problem] = []
     lines = national.values["support_lines"]
     by_id = {line.id: line for line in lines}
     # Every way of reaching a national line, normalised: a local record with one of them is a copy.
     by_channel = {value: line for line in lines for _, value in _channels(line)}
 
     def error(file: _Loaded, loc: tuple, code: str, **values) -> None:
-        errors.append(DataError(file.display, _line_for(file.doc, loc), loc, _label(file.doc.data, loc),
-                                say(code, registry=national.display, **values)))
+        errors.append(Problem(code, file.display, _line_for(file.doc, loc), {"registry": national.display, **values},
+                              loc, _label(file.doc.data, loc)))
 
     def copies(file: _Loaded, kind: str, records, skip: set[str] = frozenset()) -> None:
         for index, record in enumerate(records):
@@ -393,7 +358,7 @@ def _merge_support_lines(loaded: dict[str, _Loaded]) -> tuple[list[DataError], s
 
 
 def _check_references(loaded: dict[str, _Loaded], parsed: dict[str, YamlDocument],
-                      hidden: set[str] = frozenset()) -> list[DataError]:
+                      hidden: set[str] = frozenset()) -> list[Problem]:
     """References between files, for every file that validated.
 
     A reference is checked against the file it points into even when that file has errors of its own, as long
@@ -433,13 +398,13 @@ def _known_ids(loaded: dict[str, _Loaded], parsed: dict[str, YamlDocument], file
             for r in written if isinstance(r, dict) and isinstance(r.get("id"), str)}
 
 
-def _featured_twice(loaded: dict[str, _Loaded]) -> list[DataError]:
+def _featured_twice(loaded: dict[str, _Loaded]) -> list[Problem]:
     lines_file = loaded.get("support_lines.yml")
     errors, seen = [], set()
     for n, ref in enumerate(lines_file.values["featured"] if lines_file is not None else []):
         if ref in seen:
             shown, line, label = _where(loaded, "support_lines.yml", ("featured", n))
-            errors.append(DataError(shown, line, ("featured", n), label, say("featured_twice", value=ref)))
+            errors.append(Problem("featured_twice", shown, line, {"value": ref}, ("featured", n), label))
         seen.add(ref)
     return errors
 
@@ -486,19 +451,19 @@ def _references(loaded: dict[str, _Loaded]) -> Iterator[_Reference]:
 
 
 def _reference_error(loaded: dict[str, _Loaded], reference: _Reference, table: dict[str, bool],
-                     hidden: set[str]) -> DataError | None:
+                     hidden: set[str]) -> Problem | None:
     """What is wrong with one reference: a hidden line, an unknown id, or a staff record in a public place."""
     file, loc, ref, kind, public_place = reference
     shown, line, label = _where(loaded, file, loc)
     if kind == "support_lines" and ref in hidden:
-        return DataError(shown, line, loc, label, say("hidden_reference", value=ref,
-                                                      file=loaded["support_lines.yml"].display))
+        return Problem("hidden_reference", shown, line, {"value": ref, "file": loaded["support_lines.yml"].display},
+                       loc, label)
     if ref not in table:
-        return DataError(shown, line, loc, label, say(
-            "unknown_reference", value=ref, kind=_KIND_LABELS[kind], known=", ".join(sorted(table))))
+        return Problem("unknown_reference", shown, line, {"value": ref, "kind": _KIND_LABELS[kind],
+                                                          "known": ", ".join(sorted(table))}, loc, label)
     if public_place and not table[ref]:
         place = _ALWAYS_PUBLIC.get(loc[1])
-        message = (say("staff_reference_always_public", value=ref, field=".".join(loc[1:]), place=place)
-                   if place else say("staff_reference_in_public", value=ref))
-        return DataError(shown, line, loc, label, message)
+        code, values = (("staff_reference_always_public", {"value": ref, "field": ".".join(loc[1:]), "place": place})
+                        if place else ("staff_reference_in_public", {"value": ref}))
+        return Problem(code, shown, line, values, loc, label)
     return None

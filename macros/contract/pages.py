@@ -24,11 +24,11 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from macros.guards.audience import STAFF_FOLDER
+from macros.engine.mkdocs_files import read_config, split_page
 from macros.problems import Problem
+from macros.text.languages import registry
 
 CONFIG, STAFF_CONFIG = "mkdocs.yml", "mkdocs.staff.yml"
-# What a language is called in a Swedish sentence ("saknar sin engelska version").
-LANGUAGE_NAMES = {"en": "engelska", "sv": "svenska", "fi": "finska", "ar": "arabiska", "so": "somaliska"}
 # Names mkdocs-macros and Jinja give every page besides the kit's own (mkdocs_macros/context.py, plugin.py).
 _BUILTIN_NAMES = {"config", "page", "navigation", "files", "environment", "plugin", "git", "extra", "macros",
                   "filters", "filters_builtin", "context", "macros_info", "now", "fix_url", "render_file",
@@ -55,9 +55,8 @@ class Page:
 
     @cached_property
     def split(self) -> tuple[str, dict]:
-        from mkdocs.utils.meta import get_data
 
-        return get_data(self.source)
+        return split_page(self.source)
 
     @property
     def markdown(self) -> str:
@@ -133,16 +132,7 @@ class Pages:
 
 
 def _load_config(path: Path) -> dict:
-    """A site's configuration as MkDocs reads it (!ENV, INHERIT), or {} when it cannot be read (the build says
-    why in Swedish)."""
-    from mkdocs.utils.yaml import yaml_load
-
-    try:
-        with path.open(encoding="utf-8") as file:
-            found = yaml_load(file)
-    except Exception:   # noqa: BLE001  a broken configuration is the build's to explain (build.py › fatal)
-        return {}
-    return found if isinstance(found, dict) else {}
+    return read_config(path)
 
 
 def _lines(path: Path) -> list[str]:
@@ -199,7 +189,7 @@ def menu_problems(pages: Pages) -> list[Problem]:
         found.append(Problem("page_not_in_nav", page.shown, 1, {"key": key, "config": config, "page": uri}))
     for language in pages.other_languages:
         locale = language["locale"]
-        name = LANGUAGE_NAMES.get(locale, locale)
+        name = registry()[locale].in_swedish if locale in registry() else locale  # (languages.yml › in_swedish)
         translations = language.get("nav_translations") or {}
         for title, target in public:
             if title is not None and title not in translations:
@@ -412,7 +402,7 @@ def macro_problems(pages: Pages, records: Records | None) -> list[Problem]:
     import jinja2
     from jinja2 import meta, nodes
 
-    from macros.cli.build import _template_words
+    from macros.text.messages import template_words
 
     signatures, variables, examples = page_vocabulary()
     extra = set((pages.config.get("extra") or {}).keys()) | set((pages.staff_config.get("extra") or {}).keys())
@@ -426,7 +416,7 @@ def macro_problems(pages: Pages, records: Records | None) -> list[Problem]:
             tree = environment.parse(page.markdown)
         except jinja2.TemplateSyntaxError as error:
             found.append(Problem("macro_syntax", page.shown, (error.lineno or 1) + page.offset,
-                                 {"problem": _template_words(error.message or str(error))}))
+                                 {"problem": template_words(error.message or str(error))}))
             continue
         undeclared = meta.find_undeclared_variables(tree) - known
         for node in tree.find_all(nodes.Name):

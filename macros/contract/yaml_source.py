@@ -2,8 +2,8 @@
 
 PyYAML with YAML 1.2-style scalars: only true/false are booleans (so "no" and "on" stay text), times like
 21:00 are text rather than sexagesimal numbers, numbers with a leading zero (phone numbers) stay text, and
-only ISO dates (2024-03-18) become dates. Problems come back as (line, code, values) tuples, never raised,
-so that one run reports every file's problems.
+only ISO dates (2024-03-18) become dates. Problems come back as macros.problems.Problem (code, line, values;
+the caller adds the file), never raised, so that one run reports every file's problems.
 
 Text values come back as SourceText: a str that remembers its lines (so that a check can point at the line
 of a link inside a long text) and any `# comment` that cut an unquoted text short. A key written with no
@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+
+from macros.problems import Problem
 
 _BOOL = "tag:yaml.org,2002:bool"
 _INT = "tag:yaml.org,2002:int"
@@ -41,7 +43,7 @@ class _Limit(Exception):
 
     def __init__(self, line: int, code: str, **values):
         super().__init__(code)
-        self.problem = Problem(line, code, values)
+        self.problem = Problem(code, line=line, values=values)
 
 
 class _Loader(yaml.SafeLoader):
@@ -126,13 +128,6 @@ class SourceText(str):
 
 
 @dataclass
-class Problem:
-    line: int
-    code: str
-    values: dict = field(default_factory=dict)
-
-
-@dataclass
 class YamlDocument:
     data: object = None
     # (key or index, ...) path -> 1-based line where that value (for a key: the key) starts
@@ -147,19 +142,20 @@ def read_yaml(path: Path) -> YamlDocument:
     doc = YamlDocument()
     size = path.stat().st_size
     if size > MAX_BYTES:  # not even read: a file of gigabytes would fill the memory
-        doc.problems.append(Problem(1, "yaml_too_large", {"size": _megabytes(size), "limit": _megabytes(MAX_BYTES)}))
+        doc.problems.append(Problem("yaml_too_large", line=1,
+                                    values={"size": _megabytes(size), "limit": _megabytes(MAX_BYTES)}))
         return doc
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        doc.problems.append(Problem(line, "invalid_utf8", {"byte": f"0x{raw[error.start]:02X}"}))
+        doc.problems.append(Problem("invalid_utf8", line=line, values={"byte": f"0x{raw[error.start]:02X}"}))
         return doc
     text = text.removeprefix("\ufeff")
     doc.source = text.splitlines()
     if not _has_content(text):
-        doc.problems.append(Problem(1, "file_empty"))
+        doc.problems.append(Problem("file_empty", line=1))
         return doc
     try:
         loader = _Loader(text)  # the reader checks every character here, before any parsing
@@ -171,7 +167,7 @@ def read_yaml(path: Path) -> YamlDocument:
     except yaml.composer.ComposerError as error:
         if "expected a single document" in str(error):
             mark = error.problem_mark
-            doc.problems.append(Problem(mark.line + 1 if mark else 1, "yaml_multiple_documents"))
+            doc.problems.append(Problem("yaml_multiple_documents", line=mark.line + 1 if mark else 1))
         else:
             doc.problems.append(syntax_problem(error, text))
         return doc
@@ -185,12 +181,12 @@ def read_yaml(path: Path) -> YamlDocument:
         doc.problems.append(limit.problem)
         return doc
     except RecursionError:
-        doc.problems.append(Problem(1, "yaml_too_deep", {"limit": MAX_DEPTH}))
+        doc.problems.append(Problem("yaml_too_deep", line=1, values={"limit": MAX_DEPTH}))
         return doc
     finally:
         loader.dispose()
     if node is None:
-        doc.problems.append(Problem(1, "file_empty"))
+        doc.problems.append(Problem("file_empty", line=1))
         return doc
     counter = [0]
     try:
@@ -206,7 +202,7 @@ def _character_problem(error: yaml.reader.ReaderError, text: str) -> Problem:
     character = error.character
     char = chr(character) if isinstance(character, int) else str(character)
     line = text[: error.position].count("\n") + 1 if isinstance(error.position, int) else 1
-    return Problem(line, "control_character_in_file", {"char": _describe(char)})
+    return Problem("control_character_in_file", line=line, values={"char": _describe(char)})
 
 
 def _megabytes(size: int) -> str:
@@ -247,14 +243,15 @@ def syntax_problem(error: yaml.YAMLError, text: str) -> Problem:
     line = mark.line + 1 if mark else 1
     quote = _unclosed_quote(text, line)
     if quote:
-        return Problem(quote, "yaml_syntax", {"problem": "ett citattecken stängs aldrig"})
+        return Problem("yaml_syntax", line=quote, values={"problem": "ett citattecken stängs aldrig"})
     if "mapping values are not allowed here" in problem and _indented_more(text.splitlines(), line):
-        return Problem(line, "yaml_syntax", {"problem": "raden har fler mellanslag i början än raden ovanför"})
+        return Problem("yaml_syntax", line=line,
+                       values={"problem": "raden har fler mellanslag i början än raden ovanför"})
     raw = f"{context} {problem or error}"
     for needle, words in _PROBLEMS:
         if needle in raw:
-            return Problem(line, "yaml_syntax", {"problem": words})
-    return Problem(line, "yaml_syntax", {"problem": "raden följer inte YAML-formatet"})
+            return Problem("yaml_syntax", line=line, values={"problem": words})
+    return Problem("yaml_syntax", line=line, values={"problem": "raden följer inte YAML-formatet"})
 
 
 def _unclosed_quote(text: str, error_line: int) -> int | None:
@@ -300,7 +297,7 @@ def _value(loader: _Loader, node: yaml.Node, path: tuple, doc: YamlDocument, cou
         raise _Limit(node.start_mark.line + 1, "yaml_too_many_values", limit=MAX_VALUES)
     doc.lines.setdefault(path, node.start_mark.line + 1)
     if node.tag not in _SAFE_TAGS:
-        doc.problems.append(Problem(node.start_mark.line + 1, "yaml_tag", {"tag": node.tag}))
+        doc.problems.append(Problem("yaml_tag", line=node.start_mark.line + 1, values={"tag": node.tag}))
         return None
     if isinstance(node, yaml.MappingNode):
         result: dict = {}
@@ -308,12 +305,14 @@ def _value(loader: _Loader, node: yaml.Node, path: tuple, doc: YamlDocument, cou
         for key_node, value_node in node.value:
             key_line = key_node.start_mark.line + 1
             if not isinstance(key_node, yaml.ScalarNode):
-                doc.problems.append(Problem(key_line, "yaml_syntax", {"problem": "ett fältnamn är inte text"}))
+                doc.problems.append(Problem("yaml_syntax", line=key_line,
+                                            values={"problem": "ett fältnamn är inte text"}))
                 continue
             key = key_node.value
             _refuse_hidden_characters(key, key_line, path + (key,), doc)
             if key in seen:
-                doc.problems.append(Problem(key_line, "duplicate_key", {"key": key, "other_line": seen[key]}))
+                doc.problems.append(Problem("duplicate_key", line=key_line,
+                                            values={"key": key, "other_line": seen[key]}))
                 continue
             seen[key] = key_line
             doc.lines[path + (key,)] = key_line
@@ -332,7 +331,7 @@ def _value(loader: _Loader, node: yaml.Node, path: tuple, doc: YamlDocument, cou
         # An ISO-looking date that does not exist (2023-02-30): keep the text so validation names it.
         if node.tag == _TIMESTAMP:
             return _source_text(node.value, node, doc)
-        doc.problems.append(Problem(node.start_mark.line + 1, "invalid_value", {"value": node.value}))
+        doc.problems.append(Problem("invalid_value", line=node.start_mark.line + 1, values={"value": node.value}))
         return None
     if isinstance(value, str):
         text = _source_text(value, node, doc)
@@ -349,7 +348,8 @@ def _refuse_hidden_characters(text: str, line: int, path: tuple, doc: YamlDocume
     if isinstance(text, SourceText):
         line = text.line_of(found.group(0))  # the value's first line when it was written as an escape (\u202e)
     field = next((str(part) for part in reversed(path) if isinstance(part, str)), "?")
-    doc.problems.append(Problem(line, "control_character", {"field": field, "char": _describe(found.group(0))}))
+    doc.problems.append(Problem("control_character", line=line,
+                                values={"field": field, "char": _describe(found.group(0))}))
 
 
 def _is_null(node: yaml.Node) -> bool:

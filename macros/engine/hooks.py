@@ -4,7 +4,6 @@ templates. Kept thin; the work lives in the macros package."""
 
 from __future__ import annotations
 
-import logging
 import os
 import shutil
 from pathlib import Path
@@ -35,12 +34,12 @@ from macros.render import direction, emergency_links, git_dates, not_found, page
 from macros.guards import audience as separation  # (`audience` is a local name below)
 from macros.build_state import BuildState
 from macros.contract.load import DataErrors
+from macros.problems import report
 from macros.render.render import text
 from macros.settings import read_limits, read_site_settings
 from macros.text.messages import ui
 from macros.text import languages
 
-log = logging.getLogger("mkdocs.plugins.motverka")
 
 
 def on_startup(command, dirty):
@@ -90,11 +89,11 @@ def on_config(config):
                                                                                  ui("staff_residents", lang))
         config.site_name = f"{ui('staff_site_title', lang)} – {municipality.name}"  # a title of its own
     if _default_language_build(config):
-        for message in separation.folder_problems(Path(config.docs_dir), state.root):
-            log.error(message)
+        for problem in separation.folder_problems(Path(config.docs_dir), state.root):
+            report(problem)
         # A language the kit does not know, or whose interface text lacks a key (macros/text/languages.py)
         for problem in languages.problems(languages.site_languages(config), _config_files(config)):
-            log.error(str(problem))
+            report(problem)
     _prune_large_navigation(config)
     return config
 
@@ -105,12 +104,12 @@ def _new_state(config) -> BuildState:
     root = Path(config.config_file_path).resolve().parent
     settings, limits = read_site_settings(Path(config.config_file_path), root), read_limits(root)
     for problem in settings.problems + limits.problems:
-        log.error(str(problem))
+        report(problem)
     try:
         return build_state.create(root, settings.settings, limits.settings, build_state.preview())
     except DataErrors as problem:
         for error in problem.errors:
-            log.error(str(error))
+            report(error)
             if os.environ.get("GITHUB_ACTIONS") == "true":
                 print(error.annotation(), flush=True)
         raise Abort(f"Webbplatsen byggdes inte: {len(problem.errors)} fel i datafilerna. "
@@ -162,8 +161,8 @@ def on_files(files, config):
     if not _default_language_build(config):
         return files
     # HTML, SVG, CSS and script files in docs/ could run script or fetch from another host when opened.
-    for message in safe_html.file_problems(files, str(Path(config.docs_dir).resolve())):
-        log.error(message)
+    for problem in safe_html.file_problems(files, str(Path(config.docs_dir).resolve())):
+        report(problem)
     state = current(config)
     if state.staff:  # the staff site opens on the staff's start page (macros/render/staff_start.py)
         staff_start.swap_start_pages(files, state.settings.staff_nav, config.site_dir)
@@ -183,8 +182,8 @@ def on_pre_page(page, config, files):
     if page.file.abs_src_path and not separation.source_name(page.file.src_uri).startswith("personal/"):
         problems = separation.include_problems(Path(page.file.abs_src_path), Path(config.docs_dir),
                                                current(config).root)
-        for message in problems:
-            log.error(message)
+        for problem in problems:
+            report(problem)
         if problems:  # and never render it: the build fails, but every other problem is still reported
             page.file.content_string = separation.without_staff_includes(page.file.content_string)
     return page
@@ -192,8 +191,8 @@ def on_pre_page(page, config, files):
 
 def on_page_markdown(markdown, page, config, files):
     state = current(config)
-    for message in page_meta.problems(page, today=state.today):
-        log.error(message)
+    for problem in page_meta.problems(page, today=state.today):
+        report(problem)
     if page.file.abs_src_path:
         source = Path(page.file.abs_src_path).resolve()
         try:
@@ -212,15 +211,15 @@ def on_page_content(html, page, config, files):
     html = separation.without_comments(html, keep=(pdf.SIZE_MARK,))
     html = emergency_links.link_calls_to_112(html)
     # No script, embed, unsafe link or resource from another host in any page's content (both sites).
-    for message in safe_html.page_problems(html, page.file.abs_src_path, separation.source_name(page.file.src_uri)):
-        log.error(message)
+    for problem in safe_html.page_problems(html, page.file.abs_src_path, separation.source_name(page.file.src_uri)):
+        report(problem)
     safe_html.escape_page_texts(page)
     state = current(config)
     if not state.staff:
         shown = separation.source_name(page.file.src_uri)
-        for message in separation.link_problems(html, page.url, page.file.abs_src_path, shown, config.site_url,
+        for problem in separation.link_problems(html, page.url, page.file.abs_src_path, shown, config.site_url,
                                                 state.staff_slugs):
-            log.error(message)
+            report(problem)
     return html
 
 

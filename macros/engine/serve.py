@@ -15,8 +15,6 @@ import re
 from pathlib import Path
 
 _HANDLER = "MotverkaSwedish"
-_FOUND: list[str] = []          # this build's problems, in Swedish, for the browser's error page
-_SAID: dict[str, bool] = {}     # what the terminal has been told once
 
 
 class _Swedish(logging.Handler):
@@ -26,6 +24,8 @@ class _Swedish(logging.Handler):
     def __init__(self, docs: Path, loud: bool):
         super().__init__(logging.INFO)
         self.docs, self.loud = docs, loud
+        self.found: list[str] = []   # this build's problems, in Swedish, for the browser's error page
+        self.said: set[str] = set()  # what the terminal has been told once in this `make serve`
 
     def emit(self, record: logging.LogRecord) -> None:
         try:
@@ -35,10 +35,10 @@ class _Swedish(logging.Handler):
         if record.levelno >= logging.WARNING:
             if "An error happened during the rebuild" in text:
                 return
-            from macros.cli.build import translate
+            from macros.engine.mkdocs_log import translate
 
             for problem in translate(f"{record.levelname} -  {text}", self.docs):
-                _FOUND.append(str(problem))
+                self.found.append(str(problem))
                 if not self.loud:
                     print(problem, flush=True)
             return
@@ -52,8 +52,8 @@ class _Swedish(logging.Handler):
             print("Du sparade en fil: bygger om …", flush=True)
         elif match := re.match(r"Documentation built in ([\d.]+) seconds", text):
             print(f"Klar på {float(match[1]):.1f} s.", flush=True)
-        elif text.startswith("Building documentation") and not _SAID.get("building"):
-            _SAID["building"] = True
+        elif text.startswith("Building documentation") and "building" not in self.said:
+            self.said.add("building")
             print("Bygger webbplatsen för förhandsvisning …", flush=True)
 
 
@@ -76,13 +76,15 @@ def on_startup(command: str, docs: Path) -> None:
 def on_serve(server, site_dir: Path):
     """Every rebuild either builds the site or, when it fails, writes the Swedish error page in its place."""
     build = server.builder
+    handler = next((h for h in logging.getLogger("mkdocs").handlers if h.name == _HANDLER), None)
+    found = handler.found if handler else []
 
     def build_or_explain():
-        _FOUND.clear()
+        found.clear()
         try:
             build()
         except Exception as error:   # noqa: BLE001  whatever stopped the build: MkDocs' Abort, a traceback
-            problems = list(dict.fromkeys(_FOUND)) or [_last_words(error)]
+            problems = list(dict.fromkeys(found)) or [_last_words(error)]
             write_error_pages(site_dir, problems)
             print(f"Webbläsaren visar {_count(len(problems))}. Rätta filen och spara, så byggs förhandsvisningen "
                   "om av sig själv.", flush=True)
@@ -97,12 +99,12 @@ def _count(number: int) -> str:
 
 def _last_words(error: Exception) -> str:
     """A problem that was not logged (the build stopped on an exception): its own words, in a Swedish frame."""
-    from macros.text.messages import say
+    from macros.problems import Problem
 
     text = str(error).strip() or type(error).__name__
     if text.startswith("Webbplatsen byggdes inte"):   # the kit's own Abort: already Swedish
         return text
-    return say("build_other", problem=text.splitlines()[-1])
+    return Problem("build_other", values={"problem": text.splitlines()[-1]}).message()
 
 
 def error_page(problems: list[str]) -> str:

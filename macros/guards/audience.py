@@ -37,8 +37,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from macros.contract.models import FILES, Consultation
 from macros.contract.yaml_source import read_yaml
-from macros.problems import shown_path
-from macros.text.messages import say
+from macros.problems import Problem, shown_path
 
 STAFF_FOLDER = "personal"          # personal/ (beside docs/): pages and attachments of the staff site only
 STAFF_PDF = "handlingsplan-personal.pdf"
@@ -253,10 +252,10 @@ def _runs(found: list[Word], attribute: str) -> list[list[Word]]:
     return groups
 
 
-def copied_staff_text(staff: list[Piece], public: list[Piece], page_files: set[str]) -> list[str]:
-    """A Swedish message for every place where public text repeats staff text."""
+def copied_staff_text(staff: list[Piece], public: list[Piece], page_files: set[str]) -> list[Problem]:
+    """A problem for every place where public text repeats staff text."""
     index = StaffIndex.of(staff)
-    messages: dict[tuple, str] = {}
+    messages: dict[tuple, Problem] = {}
     for piece in public:
         found = words_of(piece.text)
         spans: dict[str, list[list[int]]] = {}
@@ -274,7 +273,7 @@ def copied_staff_text(staff: list[Piece], public: list[Piece], page_files: set[s
                     continue
                 excerpt = " ".join(piece.text[found[start].start:found[end - 1].end].split())
                 code = "staff_text_in_public_page" if piece.file in page_files else "staff_text_in_public_data"
-                messages[key] = f"{piece.file}:{line}: " + say(code, value=excerpt, source=source)
+                messages[key] = Problem(code, piece.file, line, {"value": excerpt, "source": source})
     return [messages[key] for key in sorted(messages)]
 
 
@@ -316,7 +315,7 @@ def site_assets(config) -> set[str]:
     return used
 
 
-def attachment_problems(docs: Path, root: Path, used: set[str] = frozenset()) -> list[str]:
+def attachment_problems(docs: Path, root: Path, used: set[str] = frozenset()) -> list[Problem]:
     """Files that only staff pages link but that lie outside personal/ (in docs/): the public build publishes
     them."""
     public_links: set[str] = set(used)
@@ -332,12 +331,12 @@ def attachment_problems(docs: Path, root: Path, used: set[str] = frozenset()) ->
         file = docs / target
         if file.suffix == ".md" or not file.is_file() or _is_staff_page(Path(target)) or target in public_links:
             continue
-        problems.append(f"{shown_path(page, root)}:{line}: " + say("staff_attachment_outside",
-                                                                    target=shown_path(file, root)))
+        problems.append(Problem("staff_attachment_outside", shown_path(page, root), line,
+                                {"target": shown_path(file, root)}))
     return list(dict.fromkeys(problems))
 
 
-def source_problems(root: Path, docs: Path, data_dir: Path, used: set[str] = frozenset()) -> list[str]:
+def source_problems(root: Path, docs: Path, data_dir: Path, used: set[str] = frozenset()) -> list[Problem]:
     """Everything the public build must refuse that can be seen in the sources alone (see the module doc)."""
     staff_pages, public_pages = markdown_pieces(docs, root)
     staff_data, public_data = data_pieces(data_dir, root)
@@ -362,7 +361,7 @@ def names_staff_page(name: str) -> bool:
     return STAFF_FOLDER in (part.casefold() for part in PurePosixPath(_template_name(name)).parts)
 
 
-def include_problems(path: Path, docs: Path, root: Path, _seen: set | None = None) -> list[str]:
+def include_problems(path: Path, docs: Path, root: Path, _seen: set | None = None) -> list[Problem]:
     """{% include "personal/…" %} (or import, from, extends) in a public page, also through an included file.
 
     mkdocs-macros looks templates up in docs/, so a public page could pull a staff page's text in."""
@@ -377,8 +376,8 @@ def include_problems(path: Path, docs: Path, root: Path, _seen: set | None = Non
         for _, name in _QUOTED.findall(tag.group(1)):
             target = _template_name(name)
             if names_staff_page(name):
-                problems.append(f"{shown_path(path, root)}:{line}: " + say(
-                    "staff_include_in_public", value=" ".join(tag.group(0).split())))
+                problems.append(Problem("staff_include_in_public", shown_path(path, root), line,
+                                        {"value": " ".join(tag.group(0).split())}))
             elif not target.startswith("../"):   # only files of docs/ are read, never what lies beside it
                 problems += include_problems(docs / target, docs, root, seen)
     return problems
@@ -393,7 +392,7 @@ def without_staff_includes(text: str) -> str:
     return _TEMPLATE_TAG.sub(blank, text)
 
 
-def folder_problems(docs: Path, root: Path) -> list[str]:
+def folder_problems(docs: Path, root: Path) -> list[Problem]:
     """Ways of putting staff pages back into the public build's tree: a docs/personal/ folder, or a symbolic
     link in docs/ (to personal/ or anywhere else: MkDocs and Jinja follow links, the kit needs none)."""
     problems = []
@@ -401,10 +400,10 @@ def folder_problems(docs: Path, root: Path) -> list[str]:
         for found in [path, *(path.rglob("*") if path.is_dir() and not path.is_symlink() else [])]:
             shown = f"{docs.name}/{found.relative_to(docs).as_posix()}"   # the link's own name, not its target
             if found.is_symlink():
-                problems.append(f"{shown}:1: " + say("symlink_in_docs", path=shown))
+                problems.append(Problem("symlink_in_docs", shown, 1, {"path": shown}))
         if path.is_dir() and not path.is_symlink() and path.name.casefold() == STAFF_FOLDER:
-            problems.append(f"{docs.name}/{path.name}/:1: " + say("staff_folder_in_docs",
-                                                                  folder=f"{docs.name}/{path.name}/"))
+            folder = f"{docs.name}/{path.name}/"
+            problems.append(Problem("staff_folder_in_docs", folder, 1, {"folder": folder}))
     return problems
 
 
@@ -462,8 +461,8 @@ def line_with(source: str, needles: list[str]) -> int:
 
 
 def link_problems(html: str, page_url: str, src_path: str | None, shown: str, site_url: str | None,
-                  slugs: set[str]) -> list[str]:
-    """A message for every link or embed on a public page that leads to the staff site."""
+                  slugs: set[str]) -> list[Problem]:
+    """A problem for every link or embed on a public page that leads to the staff site."""
     source = None          # the page's Markdown, read only to say where a problem is
     problems = []
     for match in _ADDRESS.finditer(html):
@@ -479,7 +478,7 @@ def link_problems(html: str, page_url: str, src_path: str | None, shown: str, si
         slug = target.removeprefix(STAFF_FOLDER + "/").strip("/")
         line = line_with(source, [html_lib.unescape(href), f"{STAFF_FOLDER}/{slug}", slug or STAFF_PDF,
                                  f"{STAFF_FOLDER}/"])
-        problems.append(f"{shown}:{line}: " + say("staff_link_in_public", target=target))
+        problems.append(Problem("staff_link_in_public", shown, line, {"target": target}))
     return list(dict.fromkeys(problems))
 
 

@@ -27,8 +27,7 @@ import phonenumbers
 
 from macros.contract.models import SiteData
 from macros.guards import audience
-from macros.problems import shown_path
-from macros.text.messages import say
+from macros.problems import Problem, shown_path
 
 _PHONE_RUN = re.compile(r"(?<![\w+])\+?\d[\d \u00a0\u2009\-\u2010\u2011\u2012\u2013()/.]{4,}\d(?!\d)")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -290,10 +289,10 @@ def public_sources(root: Path, docs: Path, data_dir: Path) -> list[audience.Piec
     return pages + audience.data_pieces(data_dir, root)[1]
 
 
-def messages(found: list[Leak], public: list[audience.Piece]) -> list[tuple[str, int, str]]:
-    """(file, line, Swedish message): one for each place in the public sources that a leak came from, else
-    one for each public file that has it. Overlapping windows of one copied text are told once, longest first."""
-    shown: dict[tuple, tuple[str, int, str]] = {}
+def messages(found: list[Leak], public: list[audience.Piece]) -> list[Problem]:
+    """A problem for each place in the public sources that a leak came from, else one for each public file
+    that has it. Overlapping windows of one copied text are told once, longest first."""
+    shown: dict[tuple, Problem] = {}
     for leak in sorted(found, key=lambda leak: -len(leak.value)):
         places = _places(leak, public) or [(f"site/{leak.output.split(' [')[0]}", 1, leak.value)]
         for file, line, written in places:
@@ -301,14 +300,14 @@ def messages(found: list[Leak], public: list[audience.Piece]) -> list[tuple[str,
             if key in shown:
                 continue
             value = written if len(written) <= 80 else written[:78].rsplit(" ", 1)[0] + " …"
-            shown[key] = (file, line, say(f"staff_{leak.kind}_in_output", value=value, source=leak.source,
-                                          output=f"site/{leak.output}"))
-    return sorted(shown.values())
+            shown[key] = Problem(f"staff_{leak.kind}_in_output", file, line,
+                                 {"value": value, "source": leak.source, "output": f"site/{leak.output}"})
+    return sorted(shown.values(), key=lambda p: (p.file, p.line, p.message()))
 
 
 # --- Files nobody links ------------------------------------------------------------------------------------
 
-def unlinked_files(site: Path, docs: Path, root: Path, allowed: set[str]) -> list[tuple[str, int, str]]:
+def unlinked_files(site: Path, docs: Path, root: Path, allowed: set[str]) -> list[Problem]:
     """Files of docs/ (not pages) that the public site publishes but that no public page, stylesheet or script
     links: a stray export or an attachment meant for staff. mkdocs.yml › extra › public_files lists those that
     are meant to be public without a link."""
@@ -323,6 +322,6 @@ def unlinked_files(site: Path, docs: Path, root: Path, allowed: set[str]) -> lis
         if relative in allowed or not (site / relative).is_file():
             continue
         if relative not in everything and relative.replace(" ", "%20") not in everything:
-            found.append((shown_path(path, root), 1, say("file_not_linked", file=shown_path(path, root),
-                                                           name=relative)))
+            shown = shown_path(path, root)
+            found.append(Problem("file_not_linked", shown, 1, {"file": shown, "name": relative}))
     return found

@@ -22,6 +22,7 @@ from html.parser import HTMLParser
 
 from macros.guards.audience import STAFF_FOLDER, source_name
 from macros.guards.safe_urls import link_problem, other_host, scheme_of
+from macros.problems import Problem
 
 # Schemes that run code when a browser follows or loads them, refused in every attribute, not only in the
 # attributes known to hold an address.
@@ -188,10 +189,8 @@ def _shown(value: str) -> str:
     return value.strip().replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
 
 
-def page_problems(html: str, src_path: str | None, shown: str) -> list[str]:
-    """A Swedish message, `docs/page.md:12: …`, for each finding in a page's rendered content."""
-    from macros.text.messages import say
-
+def page_problems(html: str, src_path: str | None, shown: str) -> list[Problem]:
+    """A problem, with the page's file and line, for each finding in a page's rendered content."""
     found = findings(html)
     if not found:
         return []
@@ -199,7 +198,7 @@ def page_problems(html: str, src_path: str | None, shown: str) -> list[str]:
         source = open(src_path, encoding="utf-8").read() if src_path else ""
     except OSError:
         source = ""
-    return [f"{shown}:{line_of(source, finding)}: {say(finding.code, **finding.values)}" for finding in found]
+    return [Problem(finding.code, shown, line_of(source, finding), finding.values) for finding in found]
 
 
 # Front matter that Material prints into the page as it is (its templates do not autoescape).
@@ -234,13 +233,11 @@ _MARKUP_FILES = (".html", ".htm", ".xhtml", ".shtml", ".svg", ".svgz", ".xml", "
 _SCRIPT_FILES = (".js", ".mjs", ".cjs", ".wasm", ".swf")
 
 
-def file_problems(files, docs_dir: str) -> list[str]:
-    """A message for every file in docs/ besides the pages that could run script or fetch from another host
+def file_problems(files, docs_dir: str) -> list[Problem]:
+    """A problem for every file in docs/ besides the pages that could run script or fetch from another host
     when opened: an HTML or SVG file is checked like a page's content, a stylesheet like a style, and a
     script outside assets/javascripts/ is refused."""
     from pathlib import Path
-
-    from macros.text.messages import say
 
     problems = []
     for file in files:
@@ -253,7 +250,7 @@ def file_problems(files, docs_dir: str) -> list[str]:
         shown = source_name(uri)
         suffix = Path(uri).suffix.lower()
         if suffix in _SCRIPT_FILES and not uri.startswith(KIT_SCRIPTS):
-            problems.append(f"{shown}:1: {say('script_file', file=shown)}")
+            problems.append(Problem("script_file", shown, 1, {"file": shown}))
             continue
         if suffix not in _MARKUP_FILES + (".css",):
             continue
@@ -270,5 +267,5 @@ def file_problems(files, docs_dir: str) -> list[str]:
             found = checker.findings
         else:  # a whole document: its <title> is where a title belongs
             found = [f for f in findings(text) if f.values.get("tag") != "title" or f.code != "html_element"]
-        problems += [f"{shown}:{line_of(text, f)}: {say(f.code, **f.values)}" for f in found]
+        problems += [Problem(f.code, shown, line_of(text, f), f.values) for f in found]
     return problems

@@ -14,7 +14,6 @@ and leaves a polite placeholder, so one mistake never hides the others.
 from __future__ import annotations
 
 import inspect
-import logging
 import posixpath
 import re
 import types
@@ -26,14 +25,14 @@ from macros.build_state import BuildState, of, quick_exit_url
 from macros.contract.models import CATEGORIES
 from macros.guards.audience import source_name
 from macros.outputs.pdf import document as pdf
+from macros.problems import Problem, report
 from macros.render import after_hours
 from macros.render import render
 from macros.render import switchboard
 from macros.render.render import RenderContext
 from macros.text import languages
-from macros.text.messages import say, ui
+from macros.text.messages import ui
 
-log = logging.getLogger("mkdocs.plugins.motverka")
 _KIND = {"support_lines": "stödlinje", "contacts": "kontakt", "focus_areas": "fokusområde"}
 
 
@@ -84,9 +83,9 @@ class Page:
                 return number
         return 1
 
-    def where(self, needle: str) -> str:
-        """`docs/page.md:12`: the page and the first line that quotes `needle`."""
-        return f"{self.source}:{self._line(needle)}"
+    def report(self, code: str, needle: str | None = None, **values) -> None:
+        """A problem on this page, at the first line that quotes `needle` (the first line without one)."""
+        report(Problem(code, self.source, self._line(needle) if needle is not None else 1, values))
 
     def lookup(self, kind: str, id: str, macro: str):
         """The record of this kind with this id, or None with an error naming the page and line."""
@@ -94,10 +93,9 @@ class Page:
         if id in view:
             return view[id]
         if self.state.hidden.has(kind, id):
-            log.error(f"{self.where(id)}: {say('macro_staff_in_public', macro=macro, value=id)}")
+            self.report("macro_staff_in_public", id, macro=macro, value=id)
         else:
-            log.error(f"{self.where(id)}: " + say("macro_unknown_id", macro=macro, value=id, kind=_KIND[kind],
-                                                  known=", ".join(sorted(view))))
+            self.report("macro_unknown_id", id, macro=macro, value=id, kind=_KIND[kind], known=", ".join(sorted(view)))
         return None
 
     def missing(self) -> Markup:
@@ -107,8 +105,7 @@ class Page:
         """The staff guidance, or None (with an error naming the page) on the public site."""
         found = self.state.view.staff_guidance
         if found is None:
-            log.error(f"{self.source}:1: " + say("macro_staff_in_public", macro="staff_guidance",
-                                                 value="staff_guidance.yml"))
+            self.report("macro_staff_in_public", macro="staff_guidance", value="staff_guidance.yml")
         return found
 
 
@@ -145,8 +142,8 @@ def support_lines(category: str | None = None, level: int = 3, *, page: Page) ->
 
     Exempel: {{ support_lines("wellbeing") }}"""
     if category is not None and category not in CATEGORIES:
-        log.error(f'{page.where(str(category))}: support_lines("{category}"): ' +
-                  say("invalid_choice", value=category, choices=", ".join(CATEGORIES)))
+        page.report("macro_invalid_category", str(category), category=str(category), value=category,
+                    choices=", ".join(CATEGORIES))
         return page.missing()
     lines = [line for line in page.state.view.support_lines if category in (None, line.category)]
     if not lines:
@@ -375,8 +372,7 @@ def consultation(*, page: Page) -> Markup:
     route = municipality.consultation
     if route is None:
         if page.state.hidden.consultation:  # internal, and this is the public site
-            log.error(f"{page.source}:1: " + say(
-                "macro_staff_in_public", macro="consultation", value="municipality.consultation"))
+            page.report("macro_staff_in_public", macro="consultation", value="municipality.consultation")
             return page.missing()
         # This municipality describes no consultation route of its own: the coordinator is the way in.
         coordinator = page.lookup("contacts", municipality.coordination.contact, "consultation")

@@ -13,10 +13,10 @@ import re
 from datetime import date
 
 import yaml
-from mkdocs.utils.meta import YAML_RE
 
 from macros.contract.dates import add_months
 from macros.contract.yaml_source import syntax_problem
+from macros.engine.mkdocs_files import FRONT_MATTER
 from macros.guards.audience import source_name
 from macros.problems import Problem
 
@@ -59,7 +59,7 @@ def unreadable(path: str, source: str) -> list[Problem]:
     source = source.removeprefix("\ufeff").replace("\r\n", "\n")
     if not re.match(r"-{3}[ \t]*\n", source):
         return []
-    match = YAML_RE.match(source)
+    match = FRONT_MATTER.match(source)
     if not match:
         return [Problem("page_meta_unclosed", source_name(path), 1)]
     block = match.group(1)

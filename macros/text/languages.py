@@ -30,6 +30,7 @@ class Language:
     direction: str        # ltr or rtl
     search: str | None    # Material's search stemmer, or None
     readability: str | None  # the measure `make readability` uses (lix), or None
+    in_swedish: str = ""  # in a Swedish sentence: engelska, arabiska
 
     @property
     def catalogue_file(self) -> Path:
@@ -44,7 +45,8 @@ def _none(value) -> str | None:
 def registry() -> dict[str, Language]:
     entries = yaml.safe_load(REGISTRY.read_text("utf-8"))
     return {code: Language(code, entry["name"], entry["switch"], entry["direction"], _none(entry.get("search")),
-                           _none(entry.get("readability"))) for code, entry in entries.items()}
+                           _none(entry.get("readability")), entry.get("in_swedish", code))
+            for code, entry in entries.items()}
 
 
 DEFAULT = next(iter(registry()))   # Swedish: the first in languages.yml

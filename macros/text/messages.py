@@ -259,6 +259,9 @@ _CATALOGUE = [
     Message("macro_staff_in_public", "{macro}(\"{value}\") visar en intern post på en publik sida.",
             "Flytta anropet till en sida under personal/, eller använd en publik post.",
             {"macro": "contact", "value": "sakerhetschef-konsultation"}),
+    Message("macro_invalid_category", "support_lines(\"{category}\"): \"{value}\" är inte ett tillåtet värde.",
+            "Välj ett av: {choices}.",
+            {"category": "polis", "value": "polis", "choices": "emergency, extremism, police, wellbeing"}),
     Message("macro_undefined", "Namnet {name} finns inte.",
             "Kontrollera stavningen inom {{{{ }}}}{suggestion}. Makron som går att använda står i "
             "bidra/makron.md.",
@@ -552,6 +555,18 @@ TEMPLATE_PROBLEMS = [
     (r"^expected name or number", "det står en punkt utan något namn efter"),
 ]
 TEMPLATE_PROBLEM_UNKNOWN = "texten mellan {{ och }} går inte att läsa (Jinja säger: \"{problem}\")"
+
+
+def template_words(problem: str) -> str:
+    """Jinja's syntax error in Swedish (TEMPLATE_PROBLEMS above)."""
+    import re
+
+    for pattern, words in TEMPLATE_PROBLEMS:
+        if match := re.search(pattern, problem):
+            for name, value in match.groupdict().items():
+                words = words.replace("{" + name + "}", value or "")
+            return words
+    return TEMPLATE_PROBLEM_UNKNOWN.replace("{problem}", problem)
 
 
 def say(code: str, **values: object) -> str:

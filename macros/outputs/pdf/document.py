@@ -36,10 +36,11 @@ from macros.outputs.pdf import cards
 from macros.outputs.pdf.chapters import Chapter, prefixed, rebase, soft_hyphens
 from macros.outputs.pdf.fetch import REASONS, Refusal, SiteOnlyFetcher, attachments, needles
 from macros.outputs.pdf.source import Provenance, provenance
+from macros.problems import Problem, report
 from macros.render import design_tokens
 from macros.render import git_dates
 from macros.render import render
-from macros.text.messages import say, ui
+from macros.text.messages import ui
 
 log = logging.getLogger("mkdocs.plugins.motverka")
 
@@ -175,7 +176,7 @@ def _page_chapters(config, files, state: BuildState) -> list[Source]:
     chapters, ctx = [], state.ctx(LANG)
     relatives = files.get_file_from_path(RELATIVES_PAGE)
     if relatives is None or relatives.page is None or not relatives.page.content:
-        log.error(say("pdf_page_missing", page=RELATIVES_PAGE))
+        report(Problem("pdf_page_missing", values={"page": RELATIVES_PAGE}))
     else:
         page = relatives.page
         chapters.append(Source(_page_prefix(page), page.url,
@@ -362,9 +363,9 @@ def _places(char: str, state: BuildState, docs_dir: Path) -> list[tuple[str, int
 
 
 def problem_messages(records: list[logging.LogRecord], state: BuildState,
-                     docs_dir: Path) -> list[tuple[int, str]]:
-    """WeasyPrint's warnings as Swedish lines. A character no font has is told once, with the file, line
-    and record it is written in, instead of one English warning for every time it is drawn."""
+                     docs_dir: Path) -> list[tuple[int, Problem]]:
+    """WeasyPrint's warnings as problems (level, problem). A character no font has is told once, with the file,
+    line and record it is written in, instead of one English warning for every time it is drawn."""
     messages, missing = [], {}
     for record in records:
         text = record.getMessage()
@@ -373,15 +374,16 @@ def problem_messages(records: list[logging.LogRecord], state: BuildState,
             missing.setdefault(glyph["char"][0], glyph["code"])
             continue
         level = logging.ERROR if record.levelno >= logging.ERROR else logging.WARNING
-        messages.append((level, say("pdf_problem", problem=text.rstrip("."))))
+        messages.append((level, Problem("pdf_problem", values={"problem": text.rstrip(".")})))
     for char, code in missing.items():
         places = _places(char, state, docs_dir)
         for shown, line, record_id in places:
             record = " " + ui("pdf_glyph_record", LANG, id=record_id) if record_id else ""
-            messages.append((logging.WARNING, f"{shown}:{line}: " + say(
-                "pdf_glyph_missing", char=char, codepoint=code, record=record)))
+            messages.append((logging.WARNING, Problem("pdf_glyph_missing", shown, line,
+                                                      {"char": char, "codepoint": code, "record": record})))
         if not places:
-            messages.append((logging.WARNING, say("pdf_glyph_missing", char=char, codepoint=code, record="")))
+            messages.append((logging.WARNING, Problem("pdf_glyph_missing",
+                                                      values={"char": char, "codepoint": code, "record": ""})))
     return messages
 
 
@@ -436,19 +438,20 @@ def _is_refusal_echo(record: logging.LogRecord) -> bool:
 _UNREADABLE = re.compile(r"Failed to load (?:image|stylesheet) at (?:'(?P<url>[^']+)'|(?P<bare>\S+?) ?): ")
 
 
-def _refusal_message(refusal: Refusal, state: BuildState, docs_dir: Path, code: str = "pdf_resource_refused") -> str:
+def _refusal_problem(refusal: Refusal, state: BuildState, docs_dir: Path,
+                     code: str = "pdf_resource_refused") -> Problem:
     """`docs/page.md:12: PDF:en får inte hämta "…": …`, at the first page or data line that holds it."""
     shown_url = refusal.url if not refusal.url.startswith("data:") else refusal.url[:40] + "…"
     if refusal.url.startswith("file:"):
         inside = needles(refusal.url, docs_dir)
         shown_url = f"docs/{inside[1]}" if len(inside) == 3 else shown_url  # a file of the site, as docs/…
-    message = say(code, value=shown_url, reason=REASONS.get(refusal.reason, ""))
+    values = {"value": shown_url, "reason": REASONS.get(refusal.reason, "")}
     for needle in needles(refusal.url, docs_dir):
         places = _places(needle, state, docs_dir)
         if places:
             shown, line, _ = places[0]
-            return f"{shown}:{line}: {message}"
-    return message
+            return Problem(code, shown, line, values)
+    return Problem(code, values=values)
 
 
 def _mark_references_to_their_own_page(document) -> bool:
@@ -485,17 +488,17 @@ def make(config, files, state: BuildState) -> Made:
         fetcher.refused.append(Refusal(href, "attachment"))
     document_html = _WITHOUT_ATTACHMENT.sub(" ", document_html)
     document, data, problems = render_pdf(document_html, str(docs_dir) + "/", source, fetcher)
-    said = [_refusal_message(refusal, state, docs_dir) for refusal in fetcher.refused]
+    said = [_refusal_problem(refusal, state, docs_dir) for refusal in fetcher.refused]
     problems = [record for record in problems if not _is_refusal_echo(record)]
     for record in [r for r in problems if _UNREADABLE.search(r.getMessage())]:
         problems.remove(record)
         found = _UNREADABLE.search(record.getMessage())
         url = found["url"] or found["bare"]
-        said.append(_refusal_message(Refusal(url, "unreadable"), state, docs_dir, "pdf_resource_unreadable"))
-    for message in dict.fromkeys(said):  # each once, however often WeasyPrint asked
-        log.error(message)
-    for level, message in problem_messages(problems, state, docs_dir):
-        log.log(level, message)
+        said.append(_refusal_problem(Refusal(url, "unreadable"), state, docs_dir, "pdf_resource_unreadable"))
+    for problem in dict.fromkeys(said):  # each once, however often WeasyPrint asked
+        report(problem)
+    for level, problem in problem_messages(problems, state, docs_dir):
+        report(problem, level)
     return Made(file_name(state.audience), data, len(document.pages), time.monotonic() - start)
 
 
@@ -510,7 +513,7 @@ def on_env(config, files, state: BuildState, make_now: bool) -> None:
         try:
             made = make(config, files, state)
         except Exception as problem:  # noqa: BLE001  a Swedish line that fails the strict build, not a traceback
-            log.error(say("pdf_problem", problem=f"{type(problem).__name__}: {problem}"))
+            report(Problem("pdf_problem", values={"problem": f"{type(problem).__name__}: {problem}"}))
             fill_size(files, None)
             return
         files.append(File.generated(config, name, content=made.data))
