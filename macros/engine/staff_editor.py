@@ -1,0 +1,28 @@
+"""MkDocs hook of the staff site only (mkdocs.staff.yml `hooks:`): put the form editor at /redigera/.
+
+The public site never lists this hook, and the hook refuses to run in a build that is not the staff site's, so
+the editor (which can propose changes to the repository) is never published. The work is in
+macros/outputs/editor.py."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+
+from macros.build_state import current
+from macros.outputs.editor import EDITOR_FOLDER, EditorMissing, write_site_editor
+from macros.render.git_dates import repository_url
+
+
+def on_post_build(config):
+    if config.extra.get("audience") != "staff":
+        raise Abort("Formulärredigeraren hör bara till personalens webbplats: ta bort "
+                    "macros/engine/staff_editor.py från hooks i den här konfigurationen.")
+    root = Path(config.config_file_path).resolve().parent
+    try:
+        write_site_editor(Path(config.site_dir) / EDITOR_FOLDER, root, current().data_dir,
+                          repository_url(root), os.environ.get("REPO_BRANCH"))
+    except EditorMissing as missing:
+        raise Abort(str(missing)) from None
