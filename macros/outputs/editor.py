@@ -101,11 +101,17 @@ PAGE_FIELDS = [
      "hint": "Låt stå som den är: sidan hämtar uppgifter med makron inom {{ }}."},
     {"name": "structured_data", "label": "Strukturerade data för sökmotorer", "widget": "boolean",
      "required": False, "hint": "Låt stå som den är."},
-    {"name": "pdf", "label": "PDF-inställning", "widget": "string", "required": False,
-     "hint": "Låt stå som den är."},
-    {"name": "body", "label": "Sidans text", "widget": "markdown", "modes": ["raw"],
-     "hint": "Markdown. Makron inom {{ }} hämtar uppgifter ur datafilerna: ändra dem inte här."},
+    # A plain text box, not the rich text editor: the Markdown is saved exactly as written, with its macros.
+    {"name": "body", "label": "Sidans text", "widget": "text",
+     "hint": "Markdown: # före en rubrik, en tom rad mellan stycken. Makron inom {{ }} hämtar uppgifter ur "
+             "datafilerna: låt dem stå som de är."},
 ]
+# Only a staff page uses it (personal/styrning.md): the chapter of the staff PDF that already holds the page.
+PDF_FIELD = {"name": "pdf", "label": "Kapitel i PDF:en", "widget": "string", "required": False,
+             "hint": "Bara om PDF:en redan har sidans innehåll som ett kapitel: kapitlets id. Låt stå."}
+# Text pairs shown as one line each: names and headings, not paragraphs.
+SHORT_TEXTS = {"name", "title", "organisation", "site_title", "step", "frequency", "function", "responsible",
+               "document_type", "address", "page_owner"}
 
 
 def label(name: str) -> str:
@@ -152,9 +158,10 @@ def _widget(annotation, kinds: dict, path: str) -> dict:
     inner = typing.get_args(annotation)[0] if typing.get_origin(annotation) is typing.Annotated else annotation
     if inner is Text:
         kinds["text"].append(path)
+        box = "string" if path.rsplit(".", 1)[-1] in SHORT_TEXTS else "text"
         return {"widget": "object", "collapsed": False, "fields": [
-            {"name": "sv", "label": "Svenska", "widget": "text"},
-            {"name": "en", "label": "Engelska", "widget": "text", "required": False,
+            {"name": "sv", "label": "Svenska", "widget": box},
+            {"name": "en", "label": "Engelska", "widget": box, "required": False,
              "hint": "Lämna tomt om det inte finns någon översättning."}]}
     if inner is Phone:
         return _pattern(PHONE_PATTERN, "Skriv numret med siffror, t.ex. 020-100 200 (inte bokstaven O, "
@@ -237,6 +244,8 @@ def _fields(model: type[BaseModel], kinds: dict, prefix: str) -> list[dict]:
             field = {"name": name, "label": label(name), "widget": "select",
                      "options": [{"label": "Ja", "value": True}, {"label": "Nej", "value": False}]}
         hint = _description(info)
+        if name == "audience" and not info.is_required() and info.default == "public":
+            hint += " Inget val betyder alla (public)."
         if hint:
             field["hint"] = hint
         if optional or not info.is_required():
@@ -260,6 +269,8 @@ def file_form(file_name: str, data_folder: str) -> tuple[dict, dict]:
 
 def _pages(name: str, label_text: str, folder: str, languages: bool, description: str) -> dict:
     fields = [dict(field) for field in PAGE_FIELDS]
+    if not languages:   # the staff pages
+        fields.insert(-1, dict(PDF_FIELD))
     collection = {"name": name, "label": label_text, "description": description, "folder": folder,
                   "extension": "md", "format": "motverka-frontmatter", "create": False, "delete": False,
                   "identifier_field": "description", "summary": "{{slug}}", "fields": fields}

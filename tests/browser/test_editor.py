@@ -79,6 +79,8 @@ def editor(served, open_context):
     page.goto(site.url(f"{EDITOR_FOLDER}/start.js"))   # same origin: its storage is the editor's
     page.evaluate(WRITE, ["data/support_lines.yml", SUPPORT_LINES])
     page.evaluate(WRITE, ["data/contacts.yml", _real("contacts.yml")])
+    for name in ("stodlinjer.md", "stodlinjer.en.md"):
+        page.evaluate(WRITE, [f"docs/{name}", (ROOT / "docs" / name).read_text("utf-8")])
     page.goto(site.url(f"{EDITOR_FOLDER}/"))
     page.get_by_role("button", name=re.compile("test-repo")).click()
     page.locator("[aria-label*='Uppgifter (datafilerna)'], :text('Uppgifter (datafilerna)')").first.wait_for()
@@ -175,3 +177,19 @@ def test_an_invalid_value_is_flagged_and_not_saved(editor, key, value):
     assert value not in editor.evaluate(READ, "data/support_lines.yml")
     shown = editor.locator(f'[data-key-path="support_lines.0.{key}"]').inner_text()
     assert ("https://" in shown) if key == "url" else ("siffror" in shown)
+
+
+def test_a_page_is_saved_with_its_markdown_and_front_matter_as_the_build_reads_them(editor):
+    original = (ROOT / "docs/stodlinjer.md").read_text("utf-8")
+    editor.evaluate("location.hash = '#/collections/pages/entries/stodlinjer'")
+    description = field(editor, "description")
+    description.fill("Stödlinjer som du kan ringa eller chatta med.")
+    save(editor)
+    editor.wait_for_function(f"async () => (await ({READ})('docs/stodlinjer.md')).includes('chatta med')")
+    saved = editor.evaluate(READ, "docs/stodlinjer.md")
+    meta, body = saved.split("---\n", 2)[1:]
+    meta = yaml.safe_load(meta)
+    assert meta["description"] == "Stödlinjer som du kan ringa eller chatta med."
+    assert meta["last_reviewed_on"].isoformat() == "2026-11-22"   # a date to PyYAML, as page_meta needs it
+    assert meta["render_macros"] is True
+    assert body.strip() == original.split("---\n", 2)[2].strip()   # the Markdown and its macros untouched
