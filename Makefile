@@ -132,7 +132,7 @@ sources: $(VENV)/.dev-installed  ## jämför varje uppgift med källans sida (n�
 
 # The second engine: both builds go to a temporary folder (site/ stays as it is), kept only when they differ.
 # compare_builds.py compares every file byte for byte and the PDFs by their text (pdftotext, poppler-utils).
-engine-check: setup  ## bygg Katrineholm med både MkDocs och ProperDocs och kontrollera att allt blir likadant, utom generator-taggen (DATA=examples/umea för Umeå)
+engine-check: setup node_modules/.package-lock.json  ## bygg Katrineholm med både MkDocs och ProperDocs och kontrollera att allt blir likadant, utom generator-taggen (DATA=examples/umea för Umeå)
 	@tools/ensure-system-packages.sh compare
 	@out="$$(mktemp -d)"; \
 	if $(MAKE) --no-print-directory site ENGINE=mkdocs OUT="$$out/mkdocs" && \
