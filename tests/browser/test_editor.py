@@ -125,6 +125,12 @@ def expand(page, key_path: str) -> None:
         closed.first.click()
 
 
+def wait_saved(page, path: str, text: str) -> None:
+    """Wait until the file holds text; while the editor writes it, reading it fails and is tried again."""
+    page.wait_for_function(f"async () => {{ try {{ return (await ({READ})('{path}')).includes('{text}'); }} "
+                           "catch { return false; } }")
+
+
 def save(page) -> None:
     page.get_by_role("button", name="Spara", exact=True).click()
 
@@ -137,7 +143,7 @@ def test_a_changed_phone_number_is_saved_as_valid_data(editor, tmp_path):
     phone.fill("0150-570 10")
     editor.screenshot(path=str(tmp_path / "editor.png"))
     save(editor)
-    editor.wait_for_function(f"async () => (await ({READ})('data/support_lines.yml')).includes('0150-570 10')")
+    wait_saved(editor, "data/support_lines.yml", "0150-570 10")
     saved = editor.evaluate(READ, "data/support_lines.yml")
     data = yaml.safe_load(saved)   # as the build reads it (PyYAML)
     line = data["support_lines"][0]
@@ -161,7 +167,7 @@ def test_a_record_with_plain_text_can_be_saved_without_losing_it(editor):
     assert field(editor, f"contacts.{index}.name.sv").input_value() == contacts[index]["name"]
     field(editor, "contacts.0.phone").fill("0150-570 01")
     save(editor)
-    editor.wait_for_function(f"async () => (await ({READ})('data/contacts.yml')).includes('0150-570 01')")
+    wait_saved(editor, "data/contacts.yml", "0150-570 01")
     saved = yaml.safe_load(editor.evaluate(READ, "data/contacts.yml"))["contacts"]
     assert saved[index]["name"] == contacts[index]["name"]
     assert saved[index].get("audience") == "staff"
@@ -185,7 +191,7 @@ def test_a_page_is_saved_with_its_markdown_and_front_matter_as_the_build_reads_t
     description = field(editor, "description")
     description.fill("Stödlinjer som du kan ringa eller chatta med.")
     save(editor)
-    editor.wait_for_function(f"async () => (await ({READ})('docs/stodlinjer.md')).includes('chatta med')")
+    wait_saved(editor, "docs/stodlinjer.md", "chatta med")
     saved = editor.evaluate(READ, "docs/stodlinjer.md")
     meta, body = saved.split("---\n", 2)[1:]
     meta = yaml.safe_load(meta)
