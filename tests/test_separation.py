@@ -343,7 +343,10 @@ def test_the_editor_hook_refuses_a_build_that_is_not_the_staff_site():
 
     from mkdocs.exceptions import Abort
 
+    from macros import build_state
     from macros.engine import staff_editor
 
+    config = SimpleNamespace(site_dir="site")
+    build_state.attach(config, SimpleNamespace(staff=False))
     with pytest.raises(Abort, match="personalens webbplats"):
-        staff_editor.on_post_build(SimpleNamespace(extra={"audience": "public"}))
+        staff_editor.on_post_build(config)

@@ -11,18 +11,17 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort
 
-from macros.build_state import current
+from macros import build_state
 from macros.outputs.editor import EDITOR_FOLDER, EditorMissing, write_site_editor
-from macros.render.git_dates import repository_url
 
 
 def on_post_build(config):
-    if config.extra.get("audience") != "staff":
+    state = build_state.of(config)
+    if not state.staff:
         raise Abort("Formulärredigeraren hör bara till personalens webbplats: ta bort "
                     "macros/engine/staff_editor.py från hooks i den här konfigurationen.")
-    root = Path(config.config_file_path).resolve().parent
     try:
-        write_site_editor(Path(config.site_dir) / EDITOR_FOLDER, root, current().data_dir,
-                          repository_url(root), os.environ.get("REPO_BRANCH"))
+        write_site_editor(Path(config.site_dir) / EDITOR_FOLDER, state.root, state.data_dir, state.repository,
+                          os.environ.get("REPO_BRANCH"))
     except EditorMissing as missing:
         raise Abort(str(missing)) from None
