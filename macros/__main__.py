@@ -1,4 +1,4 @@
-"""Command line: `python -m macros check|build|preview|schemas|freshness|readability|sources [...]` (the Makefile's targets call these)."""
+"""Command line: `python -m macros check|build|preview|schemas|editor|freshness|readability|sources [...]` (the Makefile's targets call these)."""
 
 from __future__ import annotations
 
@@ -24,6 +24,8 @@ def main(argv: list[str] | None = None) -> int:
     preview.add_argument("--out", help="mapp för förhandsversionen (standard: preview/ bredvid datamappen)")
     schemas = commands.add_parser("schemas", help="skriv JSON Schema-filerna i schemas/ från modellerna")
     schemas.add_argument("--check", action="store_true", help="kontrollera bara att filerna är aktuella")
+    editor = commands.add_parser("editor", help="skriv formulärredigerarens inställningar (editor/) från modellerna")
+    editor.add_argument("--check", action="store_true", help="kontrollera bara att filerna är aktuella")
     guides = commands.add_parser("guides", help="skriv guiderna för redaktörer (data/README.md, bidra/)")
     guides.add_argument("--check", action="store_true", help="kontrollera bara att guiderna är aktuella")
     freshness = commands.add_parser("freshness", help="lista uppgifter, planen och sidor som behöver kontrolleras")
@@ -64,6 +66,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "guides":
         from macros.cli.guides import write_guides
         return write_guides(check_only=args.check)
+    if args.command == "editor":
+        from macros.outputs.editor import write_editor
+        return write_editor(check_only=args.check)
     if args.command == "schemas":
         from macros.cli.schemas import write_schemas
         return write_schemas(check_only=args.check)

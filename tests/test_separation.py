@@ -316,3 +316,37 @@ def test_the_public_build_holds_no_staff_record_field_or_guidance(dataset, monke
     assert not [i for i in staff_ids if "-" in i and re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", held)]
     assert all(state.hidden.has("contacts", i) or state.hidden.has("support_lines", i) for i in staff_ids)
     assert not hasattr(state, "data")
+
+
+# --- The form editor: only on the staff site ---------------------------------------------------------------
+
+def test_the_form_editor_is_on_the_staff_site_and_nowhere_in_the_public_site(public_site, staff_site):
+    from macros.outputs.editor import EDITOR_FOLDER
+
+    assert (staff_site / EDITOR_FOLDER / "index.html").exists()
+    assert (staff_site / EDITOR_FOLDER / "sveltia-cms.js").exists()
+    assert not (public_site / EDITOR_FOLDER).exists()
+    mentions = [p.relative_to(public_site).as_posix() for p in public_site.rglob("*")
+                if p.is_file() and re.search(rb"(?i)sveltia|cms-config-url|/redigera/", p.read_bytes())]
+    assert not mentions, f"the public site names the editor: {mentions}"
+
+
+def test_the_public_configuration_never_runs_the_editor_hook():
+    import yaml
+
+    public = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=yaml.BaseLoader)
+    assert not any("staff_editor" in hook for hook in public.get("hooks", []))
+
+
+def test_the_editor_hook_refuses_a_build_that_is_not_the_staff_site():
+    from types import SimpleNamespace
+
+    from mkdocs.exceptions import Abort
+
+    from macros import build_state
+    from macros.engine import staff_editor
+
+    config = SimpleNamespace(site_dir="site")
+    build_state.attach(config, SimpleNamespace(staff=False))
+    with pytest.raises(Abort, match="personalens webbplats"):
+        staff_editor.on_post_build(config)

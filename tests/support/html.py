@@ -6,10 +6,14 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from macros.outputs.editor import EDITOR_FOLDER
+
 
 def pages(site: Path) -> list[Path]:
-    """Every HTML page of a built site (not the 404 page, which has no canonical place in the navigation)."""
-    return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+    """Every HTML page of a built site (not the 404 page, which has no canonical place in the navigation, nor
+    the staff site's form editor, redigera/, an application with its own tests: tests/browser/test_editor.py)."""
+    return sorted(p for p in site.rglob("*.html")
+                  if p.name != "404.html" and p.relative_to(site).parts[0] != EDITOR_FOLDER)
 
 
 def soup(path: Path) -> BeautifulSoup:

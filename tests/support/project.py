@@ -11,7 +11,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 # What a copy of the project needs in order to build (not outputs, not .venv).
 PROJECT_PARTS = ["mkdocs.yml", "mkdocs.staff.yml", "pyproject.toml", "macros", "docs", "personal", "overrides", "data",
-                 "national", "examples", "schemas"]
+                 "national", "examples", "schemas", "editor"]
 
 
 def copy_project(target: Path) -> Path:
@@ -22,6 +22,9 @@ def copy_project(target: Path) -> Path:
             shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("site", "site-staff", "__pycache__"))
         elif source.exists():
             shutil.copy2(source, target / part)
+    # The staff site carries the form editor from the npm packages: shared with the copy, never copied (~35 MB).
+    if (ROOT / "node_modules").is_dir() and not (target / "node_modules").exists():
+        (target / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     return target
 
 
