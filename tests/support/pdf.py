@@ -244,7 +244,6 @@ LONG_WORD = "Socialförvaltningensbarnochungdomsenhet"
 LONG_EMAIL = "socialforvaltningensbarnochungdomsenheten@katrineholm.se"
 EMOJI = "📞"
 SITE_URL = "https://motverka.example.se/"
-_BUILT: dict[str, Path] = {}
 
 
 def long_words_data(folder: Path) -> Path:
@@ -283,13 +282,14 @@ def long_words_data(folder: Path) -> Path:
 
 
 def long_words_build(tmp_path_factory, env: dict | None = None) -> Path:
-    """The project with long_words_data, built once per test session with a public address (SITE_URL):
-    the folder with site/ and site-staff/."""
+    """The project with long_words_data, built once per test session (for all workers) with a public address
+    (SITE_URL): the folder with site/ and site-staff/."""
     from tests.support.project import build_site, copy_project
+    from tests.support.shared import once
 
-    if "out" not in _BUILT:
-        root = tmp_path_factory.mktemp("long-words")
+    def make(root: Path) -> None:
         project = copy_project(root / "project")
         long_words_data(project / "data")
-        _BUILT["out"] = build_site(project, root / "out", env={"SITE_URL": SITE_URL, **(env or {})})
-    return _BUILT["out"]
+        build_site(project, root / "out", env={"SITE_URL": SITE_URL, **(env or {})})
+
+    return once(tmp_path_factory, "long-words", make) / "out"
