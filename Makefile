@@ -75,11 +75,16 @@ schemas: setup  ## regenerate schemas/ from macros/contract/models.py
 guides: setup  ## regenerate the communicators' guides (data/README.md, bidra/) and the favicon from the code
 	@$(PY) -m macros guides
 
+# Tests run on one worker per core (pytest-xdist); tests that share a fixture of their module stay together
+# (tests/conftest.py). TEST_WORKERS=0 runs them in this process, one after another (for a debugger).
+TEST_WORKERS ?= auto
+PYTEST := $(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup
+
 test: setup-dev  ## run every test (sets itself up)
-	@$(PY) -m pytest
+	@$(PYTEST)
 
 test-browser: setup-dev  ## only the browser tests: axe, keyboard, zoom, privacy, without JavaScript
-	@$(PY) -m pytest -m browser
+	@$(PYTEST) -m browser
 
 readability: setup  ## LIX of every resident page as a table (DATA=examples/umea for Umeå)
 	@$(PY) -m macros --data $(DATA) readability

@@ -98,6 +98,36 @@ def pytest_generate_tests(metafunc):
         metafunc.parametrize("dataset", list(DATASETS), scope="module")
 
 
+@pytest.hookimpl(tryfirst=True)   # before pytest-xdist reads the groups
+def pytest_collection_modifyitems(config, items):
+    """`make test` runs tests on parallel workers (pytest-xdist, --dist loadgroup). The tests of a module that
+    has module-scoped fixtures of its own (a build of a broken copy, say) are one group that runs on one
+    worker, so that each fixture is made once, not once per worker; one group per dataset when such a fixture
+    follows the dataset. Fixtures of conftest.py need no group: their builds are shared
+    (tests/support/shared.py)."""
+    if not config.pluginmanager.hasplugin("xdist"):
+        return
+    for item in items:
+        fixtures = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
+        module = item.nodeid.split("::")[0]
+        own = [name for name, definitions in fixtures.items()
+               if definitions[-1].scope == "module" and definitions[-1].baseid == module]
+        if own:
+            callspec = getattr(item, "callspec", None)
+            dataset = callspec.params.get("dataset") if callspec else None
+            apart = dataset and any(_follows_dataset(fixtures, name) for name in own)
+            item.add_marker(pytest.mark.xdist_group(f"{module}[{dataset}]" if apart else module))
+
+
+def _follows_dataset(fixtures: dict, name: str, seen: frozenset = frozenset()) -> bool:
+    """Whether a fixture asks for `dataset`, itself or through the fixtures it asks for."""
+    if name == "dataset":
+        return True
+    definitions = fixtures.get(name)
+    return bool(definitions) and name not in seen and any(
+        _follows_dataset(fixtures, argument, seen | {name}) for argument in definitions[-1].argnames)
+
+
 @pytest.fixture(scope="module")
 def dataset_data(dataset) -> SiteData:
     return site_data(dataset)
