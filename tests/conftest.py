@@ -8,6 +8,7 @@ content."""
 from __future__ import annotations
 
 import functools
+import os
 import re
 import shutil
 from datetime import date
@@ -19,7 +20,7 @@ from macros.cli.build import Dataset
 from macros.contract.load import load_site_data
 from macros.contract.models import NATIONAL_FILE, SiteData
 from tests.support.project import ROOT, build_site
-from tests.support.shared import once
+from tests.support.shared import once, session_folder
 
 # Validation's "today" in tests, so that results never depend on the day the tests run.
 TODAY = date(2026, 12, 5)
@@ -98,34 +99,22 @@ def pytest_generate_tests(metafunc):
         metafunc.parametrize("dataset", list(DATASETS), scope="module")
 
 
-@pytest.hookimpl(tryfirst=True)   # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(config, items):
-    """`make test` runs tests on parallel workers (pytest-xdist, --dist loadgroup). The tests of a module that
-    has module-scoped fixtures of its own (a build of a broken copy, say) are one group that runs on one
-    worker, so that each fixture is made once, not once per worker; one group per dataset when such a fixture
-    follows the dataset. Fixtures of conftest.py need no group: their builds are shared
-    (tests/support/shared.py)."""
-    if not config.pluginmanager.hasplugin("xdist"):
-        return
-    for item in items:
-        fixtures = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
-        module = item.nodeid.split("::")[0]
-        own = [name for name, definitions in fixtures.items()
-               if definitions[-1].scope == "module" and definitions[-1].baseid == module]
-        if own:
-            callspec = getattr(item, "callspec", None)
-            dataset = callspec.params.get("dataset") if callspec else None
-            apart = dataset and any(_follows_dataset(fixtures, name) for name in own)
-            item.add_marker(pytest.mark.xdist_group(f"{module}[{dataset}]" if apart else module))
+    """In a pytest-xdist worker: tell the controller which tests share a worker (tests/support/workers.py)."""
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        from tests.support import workers
+
+        workers.write(items, session_folder(config._tmp_path_factory))
 
 
-def _follows_dataset(fixtures: dict, name: str, seen: frozenset = frozenset()) -> bool:
-    """Whether a fixture asks for `dataset`, itself or through the fixtures it asks for."""
-    if name == "dataset":
-        return True
-    definitions = fixtures.get(name)
-    return bool(definitions) and name not in seen and any(
-        _follows_dataset(fixtures, argument, seen | {name}) for argument in definitions[-1].argnames)
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """`--dist loadgroup`: our groups (tests/support/workers.py), not xdist's own marks."""
+    if config.getvalue("dist") == "loadgroup":
+        from tests.support.workers import GroupScheduling
+
+        return GroupScheduling(config, log, session_folder(config._tmp_path_factory))
+    return None
 
 
 @pytest.fixture(scope="module")
