@@ -112,11 +112,16 @@ editor: setup  ## skriv om formulärredigerarens inställningar (editor/config.y
 guides: setup  ## skriv om guiderna för redaktörer (data/README.md, bidra/) och ikonen från koden
 	@$(PY) -m macros guides
 
+# Tests run on one worker per core (pytest-xdist); tests that share a fixture of their module stay together
+# (tests/conftest.py). TEST_WORKERS=0 runs them in this process, one after another (for a debugger).
+TEST_WORKERS ?= auto
+PYTEST := $(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup
+
 test: setup-dev  ## kör alla tester (installerar det som behövs)
-	@$(PY) -m pytest
+	@$(PYTEST)
 
 test-browser: setup-dev  ## bara webbläsartesterna: tillgänglighet, tangentbord, zoom, integritet
-	@$(PY) -m pytest -m browser
+	@$(PYTEST) -m browser
 
 readability: setup  ## läsbarheten (LIX) för varje sida till invånare, som en tabell
 	@$(PY) -m macros --data $(DATA) readability

@@ -8,6 +8,8 @@ content."""
 from __future__ import annotations
 
 import functools
+import os
+import re
 import shutil
 from datetime import date
 from pathlib import Path
@@ -18,6 +20,7 @@ from macros.cli.build import Dataset
 from macros.contract.load import load_site_data
 from macros.contract.models import NATIONAL_FILE, SiteData
 from tests.support.project import ROOT, build_site
+from tests.support.shared import once, session_folder
 
 # Validation's "today" in tests, so that results never depend on the day the tests run.
 TODAY = date(2026, 12, 5)
@@ -73,18 +76,14 @@ def browser():
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory):
-    """Build a dataset's sites once per session, on first use: built("umea") -> folder with site/, site-staff/.
+    """Build a dataset's sites once per session (for all workers: tests/support/shared.py), on first use:
+    built("umea") -> folder with site/, site-staff/.
     Built as `make site` without SITE_URL (no address: no sitemap, no canonical links) unless `site_url` is
     given, as the publishing workflow does."""
-    cache: dict[tuple[str, str | None], Path] = {}
-
     def get(dataset: str = "katrineholm", site_url: str | None = None) -> Path:
-        if (dataset, site_url) not in cache:
-            out = tmp_path_factory.mktemp(dataset)
-            build_site(ROOT, out, data=DATASETS[dataset],
-                       env={"REPO_URL": REPO_URL, "SITE_URL": site_url or ""})
-            cache[dataset, site_url] = out
-        return cache[dataset, site_url]
+        name = dataset + ("-at-" + re.sub(r"\W+", "-", site_url) if site_url else "")
+        return once(tmp_path_factory, name, lambda out: build_site(
+            ROOT, out, data=DATASETS[dataset], env={"REPO_URL": REPO_URL, "SITE_URL": site_url or ""}))
 
     return get
 
@@ -98,6 +97,24 @@ def pytest_generate_tests(metafunc):
               for marker in metafunc.definition.iter_markers("parametrize"))
     if "dataset" in metafunc.fixturenames and not own:
         metafunc.parametrize("dataset", list(DATASETS), scope="module")
+
+
+def pytest_collection_modifyitems(config, items):
+    """In a pytest-xdist worker: tell the controller which tests share a worker (tests/support/workers.py)."""
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        from tests.support import workers
+
+        workers.write(items, session_folder(config._tmp_path_factory))
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """`--dist loadgroup`: our groups (tests/support/workers.py), not xdist's own marks."""
+    if config.getvalue("dist") == "loadgroup":
+        from tests.support.workers import GroupScheduling
+
+        return GroupScheduling(config, log, session_folder(config._tmp_path_factory))
+    return None
 
 
 @pytest.fixture(scope="module")

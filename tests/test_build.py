@@ -37,8 +37,10 @@ def project(tmp_path_factory) -> Path:
 
 
 @pytest.fixture
-def broken(project: Path):
-    """Break one file of the copy for one test (or add one: broken.add), then put everything back."""
+def broken(project: Path, monkeypatch):
+    """Break one file of the copy for one test (or add one: broken.add), then put everything back. The build
+    then skips the PDF (MOTVERKA_SKIP_PDF): these cases are about pages and data, not the PDF."""
+    monkeypatch.setenv("MOTVERKA_SKIP_PDF", "1")
     saved: dict[Path, bytes | None] = {}
 
     def breaker(relative: str, old: str, new: str, encoding: str = "utf-8") -> None:

@@ -6,6 +6,8 @@ and on a bad one made on purpose.
 
 from __future__ import annotations
 
+import copy
+import functools
 import html
 import re
 import subprocess
@@ -19,17 +21,37 @@ A4 = (595.276, 841.89)  # points, as pdfinfo prints them
 MM = 72 / 25.4            # points in a millimetre
 
 
+def read_once(function):
+    """Read each PDF once per test process: many tests ask the same few PDFs the same questions. The answer is
+    kept for as long as the file is the same (path, inode, size and modification time); each caller gets its
+    own copy."""
+    answers: dict = {}
+
+    @functools.wraps(function)
+    def read(path: Path, *args, **kwargs):
+        stat = Path(path).stat()
+        key = (str(Path(path).resolve()), stat.st_ino, stat.st_size, stat.st_mtime_ns, args,
+               tuple(sorted(kwargs.items())))
+        if key not in answers:
+            answers[key] = function(path, *args, **kwargs)
+        return copy.copy(answers[key])
+
+    return read
+
+
 def normal(text: str) -> str:
     """Text as written: one space between words, and a word hyphenated at a line end (WeasyPrint's hyphen,
     U+2010; data writes U+002D) joined again."""
     return " ".join(re.sub("\u2010\\s+", "", text.replace("\u00ad", "")).split())
 
 
+@read_once
 def info(path: Path) -> dict[str, str]:
     out = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
     return {k.strip(): v.strip() for k, v in (line.split(":", 1) for line in out.splitlines() if ":" in line)}
 
 
+@read_once
 def page_sizes(path: Path) -> list[tuple[float, float]]:
     pages = int(info(path)["Pages"])
     out = subprocess.run(["pdfinfo", "-f", "1", "-l", str(pages), str(path)], capture_output=True, text=True,
@@ -37,6 +59,7 @@ def page_sizes(path: Path) -> list[tuple[float, float]]:
     return [(float(w), float(h)) for w, h in re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts", out)]
 
 
+@read_once
 def fonts(path: Path) -> list[dict[str, str]]:
     """pdffonts' table: name, type and whether each font is embedded."""
     lines = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout.splitlines()
@@ -49,6 +72,7 @@ def fonts(path: Path) -> list[dict[str, str]]:
     return rows
 
 
+@read_once
 def page_texts(path: Path, layout: bool = False) -> list[str]:
     """The text of each page (content order; with layout, as it stands on the page)."""
     mode = "-layout" if layout else "-raw"
@@ -56,6 +80,7 @@ def page_texts(path: Path, layout: bool = False) -> list[str]:
     return out.split("\f")[:-1] if out.endswith("\f") else out.split("\f")
 
 
+@read_once
 def outline(path: Path) -> list[tuple[int, str, int]]:
     """Every bookmark as (level, title, page number from 1)."""
     reader = PdfReader(str(path))
@@ -72,6 +97,7 @@ def outline(path: Path) -> list[tuple[int, str, int]]:
     return found
 
 
+@read_once
 def structure(path: Path) -> Counter:
     """How many structure elements of each tag the tagged PDF has, by (tag, parent tag)."""
     reader = PdfReader(str(path))
@@ -169,6 +195,7 @@ def body_rows(path: Path) -> int:
     return sum(n for (tag, parent), n in structure(path).items() if tag == "/TR" and parent == "/TBody")
 
 
+@read_once
 def words(path: Path) -> list[tuple[int, float, float, float, float, str]]:
     """Every word with its box, as pdftotext -bbox sees it: (page from 1, x min, y min, x max, y max, text)."""
     out = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
@@ -244,7 +271,6 @@ LONG_WORD = "Socialförvaltningensbarnochungdomsenhet"
 LONG_EMAIL = "socialforvaltningensbarnochungdomsenheten@katrineholm.se"
 EMOJI = "📞"
 SITE_URL = "https://motverka.example.se/"
-_BUILT: dict[str, Path] = {}
 
 
 def long_words_data(folder: Path) -> Path:
@@ -283,13 +309,14 @@ def long_words_data(folder: Path) -> Path:
 
 
 def long_words_build(tmp_path_factory, env: dict | None = None) -> Path:
-    """The project with long_words_data, built once per test session with a public address (SITE_URL):
-    the folder with site/ and site-staff/."""
+    """The project with long_words_data, built once per test session (for all workers) with a public address
+    (SITE_URL): the folder with site/ and site-staff/."""
     from tests.support.project import build_site, copy_project
+    from tests.support.shared import once
 
-    if "out" not in _BUILT:
-        root = tmp_path_factory.mktemp("long-words")
+    def make(root: Path) -> None:
         project = copy_project(root / "project")
         long_words_data(project / "data")
-        _BUILT["out"] = build_site(project, root / "out", env={"SITE_URL": SITE_URL, **(env or {})})
-    return _BUILT["out"]
+        build_site(project, root / "out", env={"SITE_URL": SITE_URL, **(env or {})})
+
+    return once(tmp_path_factory, "long-words", make) / "out"
