@@ -11,7 +11,7 @@ import json
 
 import pytest
 
-from macros.build_state import settings
+from macros.build_state import limits
 from macros.guards import readability
 from tests.browser.conftest import Site, WIDTHS, page_paths
 from tests.browser.test_accessibility import axe_findings
@@ -99,7 +99,7 @@ def test_readability_measures_the_swedish_pages_only_and_says_which_are_left_out
     assert measured and not any(path.startswith(("ar/", "en/")) for path in measured)
     skipped = readability.not_measured(site)
     assert skipped == ["en/", "ar/"]
-    report = readability.report(readability.measure_site(site, settings()), settings(), "minby", skipped)
+    report = readability.report(readability.measure_site(site, limits()), limits(), "minby", skipped)
     assert "Sidorna i /en/, /ar/ mäts inte" in report
 
 
