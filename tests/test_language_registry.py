@@ -18,6 +18,8 @@ LOADER = ROOT / "macros" / "text" / "languages.py"
 # Python in macros/ that may still name a language, and why.
 ALLOWED: dict[str, str] = {
     "macros/text/messages.py": "the error catalogue's examples, shown in the communicators' guide, name English",
+    "macros/outputs/editor.py": "the form editor shows Swedish and English as pairs; a third language in its "
+                                "forms is a known gap, said in the README",
 }
 
 

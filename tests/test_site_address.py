@@ -26,8 +26,11 @@ PUBLISHED = ("*.html", "*.xml", "*.txt", "*.json", "*.csv")
 
 
 def published_files(site):
-    """The site's files as published, except the theme's own assets (its source map quotes localhost)."""
-    return [path for pattern in PUBLISHED for path in site.rglob(pattern) if "assets" not in path.parts]
+    """The site's files as published, except the theme's own assets (its source map quotes localhost) and the
+    form editor's vendored interface text (Sveltia's Swedish words for its local-folder mode say localhost).
+    The editor's config.yml, which names the repository, is checked."""
+    return [path for pattern in PUBLISHED for path in site.rglob(pattern) if "assets" not in path.parts
+            and path.relative_to(site).parts[:2] != ("redigera", "locales")]
 
 
 def loopback_mentions(site) -> list[str]:

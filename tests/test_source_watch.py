@@ -403,7 +403,7 @@ def test_update_verified_moves_confirmed_dates_and_keeps_comments_and_layout(tmp
         status, report = run(tmp_path, data, update=True)
     after = (data / "support_lines.yml").read_text("utf-8")
     assert status == 1
-    assert "verified flyttades till 2026-11-22 (verified_by: källbevakningen) på 1 bekräftade poster." in report
+    assert "verified flyttades till 2026-11-22 (verified_by: källbevakningen) på 1 bekräftad post." in report
     expected = before.replace("    verified: 2022-11-09 # från upplands-bro.se\n",
                               "    verified: 2026-11-22 # från upplands-bro.se\n    verified_by: källbevakningen\n")
     assert after == expected  # the unconfirmed record, the comments and the rest are untouched

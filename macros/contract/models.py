@@ -181,7 +181,7 @@ class ContactsFile(Strict):
 
 
 class Coordination(Strict):
-    name: LocalText = Field(description="Vem som samordnar arbetet, t.ex. säkerhetschefen eller UmeBrå.")
+    name: LocalText = Field(description="Vem som samordnar arbetet, t.ex. kommunens säkerhetssamordnare eller det brottsförebyggande rådet.")
     description: LocalText = Field(description="Vad uppdraget innebär, i klarspråk.")
     since: AnyDate | None = Field(None, description="Sedan när uppdraget gäller.")
     contact: Id = Field(description="id i contacts.yml.")
@@ -196,10 +196,10 @@ class Consultation(Strict):
 
 
 class Municipality(Strict):
-    id: Id = Field(description="Kommunens id, t.ex. katrineholm.")
-    name: Plain = Field(description="Kommunens namn, t.ex. Katrineholms kommun.")
-    short_name: Plain | None = Field(None, description="Ortens namn, t.ex. Katrineholm. Valfritt; sidorna använder name.")
-    genitive: Plain | None = Field(None, description="Namnet i genitiv, t.ex. Katrineholms kommuns. Valfritt; sidorna använder name.")
+    id: Id = Field(description="Kommunens id, t.ex. storby.")
+    name: Plain = Field(description="Kommunens namn, t.ex. Storby kommun.")
+    short_name: Plain | None = Field(None, description="Ortens namn, t.ex. Storby. Valfritt; sidorna använder name.")
+    genitive: Plain | None = Field(None, description="Namnet i genitiv, t.ex. Storby kommuns. Valfritt; sidorna använder name.")
     website: Url = Field(description="Kommunens webbplats.")
     site_url: Url | None = Field(None, description=(
         "Adressen där den här webbplatsen publiceras, t.ex. https://www.kommun.se/motverka/. Valfri. Används i "

@@ -188,6 +188,8 @@ def menu_problems(pages: Pages) -> list[Problem]:
         key, config = ("staff_nav", STAFF_CONFIG) if page.staff else ("nav", CONFIG)
         found.append(Problem("page_not_in_nav", page.shown, 1, {"key": key, "config": config, "page": uri}))
     for language in pages.other_languages:
+        if language.get("nav"):
+            continue   # a menu of its own lists only the pages this edition has (static-i18n checks them)
         locale = language["locale"]
         name = registry()[locale].in_swedish if locale in registry() else locale  # (languages.yml › in_swedish)
         translations = language.get("nav_translations") or {}

@@ -20,6 +20,7 @@ PUBLIC_SITES = [name for name, (_, folder) in SITES.items() if folder == "site"]
 STAFF_SITES = [name for name, (_, folder) in SITES.items() if folder == "site-staff"]
 MAX_STOPS = 300
 REACTION_MS = 300   # how long a control may take to react to focus before it is judged
+SLOW_MACHINE_MS = 2400   # at most this long, when the tests share a busy machine
 
 
 def load(page, url: str) -> None:
@@ -33,10 +34,17 @@ def acceptable(stop: dict) -> bool:
 
 
 def measure_again(page, stop: dict) -> dict:
-    """Some controls react to focus a moment later (Material opens its search after its field gets focus):
-    judge them once that has happened."""
-    page.wait_for_timeout(REACTION_MS)
-    return page.evaluate(scripts.FOCUS_STOP, True) or stop
+    """A stop judged again after the page had time to react (scroll it into view, show its focus ring; Material
+    opens its search after its field gets focus). On a busy machine that can take longer than REACTION_MS: it
+    is measured again for up to SLOW_MACHINE_MS, and a stop that never becomes acceptable is still a problem."""
+    waited = 0
+    while waited < SLOW_MACHINE_MS:
+        page.wait_for_timeout(REACTION_MS)
+        waited += REACTION_MS
+        stop = page.evaluate(scripts.FOCUS_STOP, True) or stop
+        if acceptable(stop):
+            break
+    return stop
 
 
 def problem_of(stop: dict, where: str) -> str:
