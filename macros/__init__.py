@@ -23,6 +23,8 @@ def on_post_page_macros(env):
     failed (on_error_fail: false, so that every page's errors are reported). The build still fails, in
     strict mode; `make serve` would show the report, so show the reader a Swedish placeholder instead."""
     if env.markdown.lstrip().startswith(("# _Macro Rendering Error_", "# _Macro Syntax Error_")):
+        from macros.build_state import of
         from macros.text.messages import ui
 
+        of(env.conf).failed_pages.add(env.page.file.src_uri)
         env.markdown = f'<p class="mv-missing">{ui("macro_failed_preview", "sv")}</p>\n'

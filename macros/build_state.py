@@ -100,6 +100,9 @@ class BuildState:
     repository: str | None = None   # the repository's web address, for "Ändra sidan på GitHub"
     rendering: dict = field(default_factory=dict)   # the engine's template environment, files and navigation
                                                     # of the language being built, for its 404 page
+    # Pages whose macros failed: the build fails on them anyway, so no PDF is made of their placeholders (it
+    # would only add WeasyPrint's English words about links into them).
+    failed_pages: set = field(default_factory=set)
 
     @property
     def staff(self) -> bool:

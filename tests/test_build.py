@@ -389,3 +389,16 @@ def test_a_page_whose_macros_failed_shows_a_swedish_placeholder_in_a_preview(pro
     page = (tmp_path / "preview" / "stodlinjer" / "index.html").read_text("utf-8")
     assert "Sidan kan inte visas: ett makro på sidan gick inte att köra." in page
     assert "Traceback" not in page and "Macro Rendering Error" not in page and "Macro Syntax Error" not in page
+
+
+def test_a_macro_typo_on_a_staff_page_gets_its_own_message_and_no_english_from_the_pdf(project: Path, broken,
+                                                                                         monkeypatch):
+    """Issue 18: the PDF is not made of a page whose macros failed (the build fails on the page anyway), so
+    WeasyPrint's English words about links into the placeholder never reach the communicator."""
+    monkeypatch.delenv("MOTVERKA_SKIP_PDF")   # this case is about the PDF: it must be attempted
+    broken("personal/dokumentation.md", "{{ documentation_rules() }}", "{{ documentaton_rules() }}")
+    result = run_build(project)
+    assert result.returncode != 0
+    assert "personal/dokumentation.md:12: Namnet documentaton_rules finns inte" in result.stdout
+    assert "menade du documentation_rules?" in result.stdout
+    assert "PDF" not in result.stdout, result.stdout

@@ -515,7 +515,7 @@ def on_env(config, files, state: BuildState, make_now: bool) -> None:
     from mkdocs.structure.files import File
 
     name = file_name(state.audience)
-    if make_now and not skipped():
+    if make_now and not skipped() and not state.failed_pages:
         try:
             made = make(config, files, state)
         except Exception as problem:  # noqa: BLE001  a Swedish line that fails the strict build, not a traceback
