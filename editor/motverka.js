@@ -1,7 +1,7 @@
 // Motverka's glue around Sveltia CMS: loaded as a module after sveltia-cms.js (index.html), before it starts.
 //
 // 1. Everything from this host: Sveltia fetches its Swedish interface text from a CDN; it is served here.
-// 2. Swedish interface unless the person chose another language in the editor's settings.
+// 2. (The Swedish interface is chosen in start.js, before Sveltia reads its settings.)
 // 3. The data files' own YAML: a text may be a plain string (Swedish) or a {sv, en} pair. The editor shows
 //    every text as a pair, so a plain string is read as {sv: …}, and a pair without English is written back
 //    as a plain string again. Values that YAML 1.1 (PyYAML, which the build reads with) would take for
@@ -20,13 +20,6 @@ window.fetch = (input, init) => {
   if (OTHER_HOSTS.test(url)) return Promise.resolve(new Response('', { status: 404 }));
   return fetchFromNetwork(input, init);
 };
-
-try {
-  const prefs = JSON.parse(localStorage.getItem('sveltia-cms.prefs') || '{}') || {};
-  if (!prefs.locale) localStorage.setItem('sveltia-cms.prefs', JSON.stringify({ ...prefs, locale: 'sv' }));
-} catch {
-  // Storage turned off: the browser's language decides.
-}
 
 // Strings PyYAML's YAML 1.1 resolvers read as something else (booleans, base-60 numbers, octal, null, …).
 const YAML11 = [

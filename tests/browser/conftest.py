@@ -94,9 +94,9 @@ def open_context(browser):
     contexts = []
 
     def make(width: int = 1280, height: int | None = None, js: bool = True, scale: float = 1,
-             still: bool = False):
+             still: bool = False, locale: str = "sv-SE"):
         context = browser.new_context(viewport={"width": width, "height": height or (844 if width < 600 else 900)},
-                                      device_scale_factor=scale, java_script_enabled=js, locale="sv-SE",
+                                      device_scale_factor=scale, java_script_enabled=js, locale=locale,
                                       reduced_motion="reduce" if still else "no-preference")
         context.offsite = Offsite()
         context.route("**/*", context.offsite.route)

@@ -62,6 +62,15 @@ def test_the_public_site_has_no_editor(served):
     assert not (site.root / EDITOR_FOLDER).exists()
 
 
+def test_the_editor_opens_in_swedish_in_a_browser_set_to_english(served, open_context):
+    """The first visit too: Sveltia reads its language setting as it loads, so start.js sets Swedish before."""
+    site = served("katrineholm-staff")
+    page = open_context(width=1280, locale="en-US").new_page()
+    page.goto(site.url(f"{EDITOR_FOLDER}/"))
+    page.get_by_text("Logga in med en Access Token").wait_for()
+    assert "Sign In Using Access Token" not in page.content()
+
+
 @pytest.fixture
 def editor(served, open_context):
     """The staff site's editor, signed in to the test backend with a local support line in its repository."""
