@@ -263,15 +263,11 @@ OUTPUTS = {
 
 
 def write_guides(check_only: bool = False, root: Path = ROOT) -> int:
-    stale = []
-    for relative, make in OUTPUTS.items():
-        path, text = root / relative, make()
-        if not path.exists() or path.read_text("utf-8") != text:
-            stale.append(relative)
-            if not check_only:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(text, "utf-8")
+    from macros.cli.generated import write_generated
+
+    stale = write_generated({root / relative: make for relative, make in OUTPUTS.items()}, check_only)
     if check_only and stale:
-        print("Inaktuella guider: " + ", ".join(stale) + ". Kör `make guides`.", file=sys.stderr)
+        print("Inaktuella guider: " + ", ".join(p.relative_to(root).as_posix() for p in stale) + ". Kör `make guides`.",
+              file=sys.stderr)
         return 1
     return 0

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+from functools import partial
 from pathlib import Path
 
 from macros.build_state import ROOT
@@ -44,14 +45,9 @@ def schema_path(file_name: str) -> Path:
 
 
 def write_schemas(check_only: bool = False) -> int:
-    stale = []
-    SCHEMA_DIR.mkdir(exist_ok=True)
-    for name in SCHEMA_FILES:
-        path, text = schema_path(name), render_schema(name)
-        if not path.exists() or path.read_text("utf-8") != text:
-            stale.append(path)
-            if not check_only:
-                path.write_text(text, "utf-8")
+    from macros.cli.generated import write_generated
+
+    stale = write_generated({schema_path(name): partial(render_schema, name) for name in SCHEMA_FILES}, check_only)
     if check_only and stale:
         print("Schemafilerna är inaktuella: " + ", ".join(p.name for p in stale) + ". Kör `make schemas`.",
               file=sys.stderr)

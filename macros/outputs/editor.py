@@ -333,15 +333,11 @@ OUTPUTS = {"config.yml": render_config, "formats.json": render_formats}
 
 
 def write_editor(check_only: bool = False, folder: Path = EDITOR_DIR) -> int:
-    stale = []
-    for name, make in OUTPUTS.items():
-        path, text = folder / name, make()
-        if not path.exists() or path.read_text("utf-8") != text:
-            stale.append(name)
-            if not check_only:
-                path.write_text(text, "utf-8")
+    from macros.cli.generated import write_generated
+
+    stale = write_generated({folder / name: make for name, make in OUTPUTS.items()}, check_only)
     if check_only and stale:
-        print("Redigerarens inställningar är inaktuella: " + ", ".join(f"editor/{n}" for n in stale)
+        print("Redigerarens inställningar är inaktuella: " + ", ".join(f"editor/{p.name}" for p in stale)
               + ". Kör `make editor`.", file=sys.stderr)
         return 1
     return 0
