@@ -24,11 +24,12 @@ from pathlib import Path
 from macros.build_state import ROOT, today
 from macros.contract import site_address
 from macros.contract.load import DataErrors, load_site_data
+from macros.contract.models import SiteData
 from macros.engine.mkdocs_files import read_config
 from macros.engine.mkdocs_log import published_an_error, translate, unexplained
 from macros.guards import audience
 from macros.text.messages import ui
-from macros.problems import PROBLEMS_FILE, Problem, read_problems
+from macros.problems import PROBLEMS_FILE, Problem, read_problems, shown_path
 
 # (config file, output folder name) for every site the kit builds.
 SITES = [("mkdocs.yml", "site"), ("mkdocs.staff.yml", "site-staff")]
@@ -59,10 +60,7 @@ class Dataset:
 
 
 def _display(path: Path, root: Path = ROOT) -> str:
-    try:
-        return path.resolve().relative_to(root).as_posix()
-    except ValueError:
-        return str(path)
+    return shown_path(path, root)
 
 
 def known_datasets(root: Path = ROOT) -> list[str]:
@@ -81,11 +79,16 @@ def check(dataset: Dataset, stream=sys.stdout, command: str = "make check", sett
     """Validate the settings (mkdocs.yml, mkdocs.staff.yml, pyproject.toml), the data and the pages; print every
     problem (and GitHub annotations in Actions). Exit status. `make site` leaves the settings and the pages to
     the build (settings=False, pages=False), which reports them with what only MkDocs finds."""
+    return 0 if _checked(dataset, stream, command, settings, pages) is not None else 1
+
+
+def _checked(dataset: Dataset, stream, command: str, settings: bool, pages: bool) -> SiteData | None:
+    """check(), handing back the validated data (None when there were problems), so that a build reads it once."""
     if not dataset.data_dir.is_dir():
         _report([Problem("folder_missing", values={"folder": _display(dataset.data_dir),
                                                    "known": ", ".join(known_datasets()) or "data"})], stream)
         print("\n" + ui("check_failed", count=1, command=command), file=stream)
-        return 1
+        return None
     from macros.settings import problems as setting_problems
 
     errors, data = list(setting_problems(ROOT)) if settings else [], None
@@ -99,7 +102,7 @@ def check(dataset: Dataset, stream=sys.stdout, command: str = "make check", sett
     if errors:
         _report(errors, stream)
         print("\n" + ui("check_failed", count=len(errors), command=command), file=stream)
-        return 1
+        return None
     counts = ", ".join(_count(len(records), one, many) for records, one, many in (
         (data.support_lines, "stödlinje", "stödlinjer"), (data.contacts, "kontakt", "kontakter"),
         (data.focus_areas, "fokusområde", "fokusområden")))
@@ -111,7 +114,7 @@ def check(dataset: Dataset, stream=sys.stdout, command: str = "make check", sett
     for line in summary(data, dataset.data_dir, today(), limits().freshness_months,
                         _display(dataset.data_dir / "support_lines.yml")):
         print(line, file=stream)
-    return 0
+    return data
 
 
 # --- Saying the problems -----------------------------------------------------------------------------------
@@ -224,7 +227,8 @@ def build_sites(dataset: Dataset, sites=SITES, stream=sys.stdout, verbose: bool 
     if engine not in ENGINES or importlib.util.find_spec(engine) is None:
         print(ENGINE_MISSING.format(engine=engine, python=sys.executable, engines=", ".join(ENGINES)), file=stream)
         return 1
-    if check(dataset, stream=stream, command="make site", settings=False, pages=False) != 0:
+    data = _checked(dataset, stream, "make site", settings=False, pages=False)
+    if data is None:
         print(NOT_BUILT, file=stream)
         return 1
     # Nothing that puts staff pages into the public build's tree (docs/personal/, a symbolic link) is built.
@@ -246,7 +250,7 @@ def build_sites(dataset: Dataset, sites=SITES, stream=sys.stdout, verbose: bool 
     copied = audience.source_problems(ROOT, ROOT / "docs", dataset.data_dir, audience.site_assets(public_config))
     # And the pages' own check (macros/contract/pages.py): its messages are the translated MkDocs ones, said once.
     from macros.contract.pages import page_problems
-    pages = page_problems(ROOT, today(), load_site_data(dataset.data_dir, today=today(), display_root=ROOT))
+    pages = page_problems(ROOT, today(), data)
     for build in builds:
         _finish(build)
         if verbose:
@@ -269,7 +273,7 @@ def build_sites(dataset: Dataset, sites=SITES, stream=sys.stdout, verbose: bool 
     for build in builds:
         _swap(build)
         print(f"{_display(build.target)}/ byggd på {build.seconds:.1f} s ({build.config}).", file=stream)
-    _say_address(dataset, stream)
+    _say_address(data, stream)
     return 0
 
 
@@ -283,10 +287,9 @@ def _build_problems(build: SiteBuild) -> list[Problem]:
     return found
 
 
-def _say_address(dataset: Dataset, stream) -> None:
+def _say_address(data: SiteData, stream) -> None:
     """Once per build, not per site or language: a build without an address, or with one on this computer,
     is not one to publish (macros/contract/site_address.py)."""
-    data = load_site_data(dataset.data_dir, today=today(), display_root=ROOT)
     address = site_address.resolve(data.municipality.site_url)
     if address is None:
         print(Problem("site_address_missing"), file=stream)

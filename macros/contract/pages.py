@@ -95,9 +95,9 @@ class Pages:
         staff = root / STAFF_FOLDER
         self.files |= {p.relative_to(root).as_posix() for p in staff.rglob("*") if p.is_file()} if staff.is_dir() \
             else set()
-        self.config = _load_config(root / CONFIG)
+        self.config = read_config(root / CONFIG)
         self.config_lines = _lines(root / CONFIG)
-        self.staff_config = _load_config(root / STAFF_CONFIG) if (root / STAFF_CONFIG).exists() else {}
+        self.staff_config = read_config(root / STAFF_CONFIG) if (root / STAFF_CONFIG).exists() else {}
         self.staff_config_lines = _lines(root / STAFF_CONFIG)
 
     @property
@@ -129,10 +129,6 @@ class Pages:
             if needle in line and not line.lstrip().startswith("#"):
                 return name, number
         return name, 1
-
-
-def _load_config(path: Path) -> dict:
-    return read_config(path)
 
 
 def _lines(path: Path) -> list[str]:

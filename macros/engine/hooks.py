@@ -53,10 +53,6 @@ def on_serve(server, config, builder):
     return serve.on_serve(server, Path(config.site_dir))
 
 
-def current(config) -> BuildState:
-    return build_state.of(config)
-
-
 def _language(config) -> str:
     i18n = config.plugins.get("i18n")
     return getattr(i18n, "current_language", None) or config.theme.get("language") or "sv"
@@ -163,7 +159,7 @@ def on_files(files, config):
     # HTML, SVG, CSS and script files in docs/ could run script or fetch from another host when opened.
     for problem in safe_html.file_problems(files, str(Path(config.docs_dir).resolve())):
         report(problem)
-    state = current(config)
+    state = build_state.of(config)
     if state.staff:  # the staff site opens on the staff's start page (macros/render/staff_start.py)
         staff_start.swap_start_pages(files, state.settings.staff_nav, config.site_dir)
     for path, content in open_data.files(state.view, state.today, languages.site_languages(config)).items():
@@ -181,7 +177,7 @@ def on_pre_page(page, config, files):
     # staff site renders the same public pages, and neither site's docs/ holds the staff pages).
     if page.file.abs_src_path and not separation.source_name(page.file.src_uri).startswith("personal/"):
         problems = separation.include_problems(Path(page.file.abs_src_path), Path(config.docs_dir),
-                                               current(config).root)
+                                               build_state.of(config).root)
         for problem in problems:
             report(problem)
         if problems:  # and never render it: the build fails, but every other problem is still reported
@@ -190,7 +186,7 @@ def on_pre_page(page, config, files):
 
 
 def on_page_markdown(markdown, page, config, files):
-    state = current(config)
+    state = build_state.of(config)
     for problem in page_meta.problems(page, today=state.today):
         report(problem)
     if page.file.abs_src_path:
@@ -214,7 +210,7 @@ def on_page_content(html, page, config, files):
     for problem in safe_html.page_problems(html, page.file.abs_src_path, separation.source_name(page.file.src_uri)):
         report(problem)
     safe_html.escape_page_texts(page)
-    state = current(config)
+    state = build_state.of(config)
     if not state.staff:
         shown = separation.source_name(page.file.src_uri)
         for problem in separation.link_problems(html, page.url, page.file.abs_src_path, shown, config.site_url,
@@ -229,7 +225,7 @@ def on_env(env, config, files):
     folder = Path(config.config_file_path).resolve().parent / ".cache" / "jinja"
     folder.mkdir(parents=True, exist_ok=True)
     env.bytecode_cache = FileSystemBytecodeCache(str(folder))
-    state = current(config)
+    state = build_state.of(config)
     state.rendering.update(env=env, files=files)
     _no_language_links_in_head(config)  # for the 404 page, rendered before any page
     theme_globals.install(env, config)
@@ -257,7 +253,7 @@ def on_post_template(output, template_name, config):
 @event_priority(-100)  # after static-i18n has set this page's language links
 def on_page_context(context, page, config, nav):
     _no_language_links_in_head(config)
-    current(config).rendering["nav"] = nav
+    build_state.of(config).rendering["nav"] = nav
     return context
 
 
@@ -265,7 +261,7 @@ def on_page_context(context, page, config, nav):
 def on_post_build(config):
     i18n = config.plugins.get("i18n")
     if i18n is not None and not _default_language_build(config):  # this edition's own 404 page
-        rendering = current(config).rendering
+        rendering = build_state.of(config).rendering
         not_found.write(i18n.current_language, rendering.get("env"), rendering.get("files"), config,
                         rendering.get("nav"))
     if i18n is None or i18n.building or len(i18n.build_languages) < 2:
