@@ -19,8 +19,11 @@ from pathlib import Path
 
 import yaml
 
-# Lists of records that grow, and the macros that list every record of them.
+# Lists of records that grow, and the macros that list every record of them. The national support lines
+# (national/support_lines.yml) are the originals of the support lines; their copies become the municipality's
+# own lines in data/support_lines.yml, the way a growing site adds local lines.
 RECORD_FILES = {"support_lines": "support_lines.yml", "contacts": "contacts.yml"}
+NATIONAL_LINES = Path("national") / "support_lines.yml"
 _LIST_CALL = re.compile(r"\{\{\s*(support_lines|featured_lines|contacts)\s*\((.*?)\)\s*\}\}")
 
 
@@ -65,28 +68,48 @@ def _suffix_copy(source: Path, k: int) -> Path:
     return source.with_name(f"{stem}-{k}.{rest}")
 
 
-def _scale_records(data_dir: Path, factor: int) -> dict[str, list[list[dict]]]:
+def _originals(project: Path, key: str) -> tuple[Path, dict, list[dict]]:
+    """The file a record list grows in, its document, and the records the copies are made from."""
+    path = project / "data" / RECORD_FILES[key]
+    document = yaml.safe_load(path.read_text("utf-8")) or {}
+    originals = list(document.get(key) or [])
+    if key == "support_lines":
+        national = yaml.safe_load((project / NATIONAL_LINES).read_text("utf-8"))["support_lines"]
+        hidden = {entry["id"] for entry in document.get("hidden") or []}
+        originals = [line for line in national if line["id"] not in hidden] + originals
+    return path, document, originals
+
+
+def _scale_records(project: Path, factor: int) -> dict[str, list[list[dict]]]:
     """N× the support lines and contacts; copies get new ids and names and are never featured. Returns the
     records per copy (the originals first), for the page copies to show."""
     copies: dict[str, list[list[dict]]] = {}
-    for key, name in RECORD_FILES.items():
-        path = data_dir / name
-        document = yaml.safe_load(path.read_text("utf-8"))
-        originals = document[key]
+    for key in RECORD_FILES:
+        path, document, originals = _originals(project, key)
         by_copy = [originals]
         for k in range(2, factor + 1):
-            batch = []
-            for record in originals:
-                clone = dict(record, id=f"{record['id']}-{k}")
-                clone["name"] = ({lang: f"{value} {k}" for lang, value in record["name"].items()}
-                                 if isinstance(record["name"], dict) else f"{record['name']} {k}")
-                clone.pop("featured", None)
-                batch.append(clone)
+            batch = [_clone(record, k, i) for i, record in enumerate(originals)
+                     if record.get("category") != "emergency"]      # 112 stays the one emergency line
             by_copy.append(batch)
-            document[key] = document[key] + batch
+            document[key] = list(document.get(key) or []) + batch
         copies[key] = by_copy
         path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=120), "utf-8")
     return copies
+
+
+def _clone(record: dict, k: int, i: int) -> dict:
+    """Copy k of a record: new id and name, never featured, and a number of its own, because the data contract
+    rejects a local line that repeats a national number (the invented numbers never leave bench/out/)."""
+    clone = dict(record, id=f"{record['id']}-{k}")
+    clone["name"] = ({lang: f"{value} {k}" for lang, value in record["name"].items()}
+                     if isinstance(record["name"], dict) else f"{record['name']} {k}")
+    clone.pop("featured", None)
+    clone.pop("sms", None)
+    clone.pop("email", None)
+    if clone.get("phone"):
+        digits = f"{100000 + k * 100 + i}"
+        clone["phone"] = f"0150-{digits[:2]} {digits[2:4]} {digits[4:]}"
+    return clone
 
 
 def _rewrite_list_calls(markdown: str, lines: list[dict], contacts: list[dict]) -> str:
@@ -112,6 +135,27 @@ def _rewrite_list_calls(markdown: str, lines: list[dict], contacts: list[dict]) 
     return _LIST_CALL.sub(replace, markdown)
 
 
+def _translated_nav(config: dict, copies: int) -> dict | None:
+    """The i18n plugin's settings with the new menu headings translated ("Avsnitt 2" -> "Section 2"): a
+    heading without a translation fails the build. INHERIT replaces lists, so the languages are copied whole."""
+    plugins = config.get("plugins") or {}
+    i18n = plugins.get("i18n") if isinstance(plugins, dict) else None
+    if not i18n:
+        return None
+    titles = [title for title, _ in _nav_files(config.get("nav"))]
+    languages = []
+    for language in i18n.get("languages", []):
+        language = dict(language)
+        if not language.get("default"):
+            known = dict(language.get("nav_translations") or {})
+            for k in range(2, copies + 2):
+                known[f"Avsnitt {k}"] = f"Section {k}"
+                known.update({f"{title} {k}": f"{known.get(title, title)} {k}" for title in titles})
+            language["nav_translations"] = known
+        languages.append(language)
+    return dict(i18n, languages=languages)
+
+
 def _copy_pages(docs: Path, nav: list[tuple[str, str]], copies: int, records: dict) -> list:
     """Copy every page of `nav` (and its English edition) `copies` times; returns the nav sections."""
     sections = []
@@ -135,18 +179,20 @@ def grow(project: Path, factor: int, page_factor: int | None = None, staff_pages
     its pages, the staff site's too unless `staff_pages` is false. 1 leaves it as it is."""
     docs = project / "docs"
     page_factor = page_factor or factor
-    records = _scale_records(project / "data", factor) if factor > 1 else None
+    records = _scale_records(project, factor) if factor > 1 else None
     if page_factor > 1:
         if records is None:
-            records = {key: [yaml.safe_load((project / "data" / name).read_text("utf-8"))[key]]
-                       for key, name in RECORD_FILES.items()}
+            records = {key: [_originals(project, key)[2]] for key in RECORD_FILES}
         public = _load_yaml(project / "mkdocs.yml")
         sections = _copy_pages(docs, _nav_files(public.get("nav")), page_factor - 1, records)
         # The copy's config files inherit the real ones and only replace the navigation.
         (project / "mkdocs.yml").rename(project / "mkdocs.base.yml")
         nav = list(public["nav"]) + [{f"Avsnitt {k}": s} for k, s in enumerate(sections, 2)]
-        (project / "mkdocs.yml").write_text(yaml.safe_dump({"INHERIT": "mkdocs.base.yml", "nav": nav},
-                                                           allow_unicode=True, sort_keys=False), "utf-8")
+        grown = {"INHERIT": "mkdocs.base.yml", "nav": nav}
+        i18n = _translated_nav(public, page_factor - 1)
+        if i18n:
+            grown["plugins"] = {"i18n": i18n}
+        (project / "mkdocs.yml").write_text(yaml.safe_dump(grown, allow_unicode=True, sort_keys=False), "utf-8")
         staff_file = project / "mkdocs.staff.yml"
         if staff_pages and staff_file.exists():
             staff_nav = _load_yaml(staff_file).get("extra", {}).get("staff_nav") or []
@@ -159,9 +205,8 @@ def grow(project: Path, factor: int, page_factor: int | None = None, staff_pages
                                                            for k, s in enumerate(staff_sections, 2)]}},
                 allow_unicode=True, sort_keys=False), "utf-8")
     pages = sum(1 for _ in docs.rglob("*.md")) + sum(1 for _ in (project / "personal").rglob("*.md"))
-    data = {key: yaml.safe_load((project / "data" / name).read_text("utf-8"))[key]
-            for key, name in RECORD_FILES.items()}
-    return Growth(page_factor - 1, pages, sum(len(v) for v in data.values()))
+    records_now = sum(len(_originals(project, key)[2]) for key in RECORD_FILES)
+    return Growth(page_factor - 1, pages, records_now)
 
 
 def factor_for_pages(target: int, pages_now: int, pages_per_copy: int) -> int:
