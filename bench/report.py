@@ -126,7 +126,7 @@ def write(results: dict, before: dict | None, target: Path, chart_file: Path) ->
     # --- Goals
     add("## Goals and verdicts")
     add("")
-    now = verdicts(results)
+    now = verdicts(results, before)
     then = {v.goal: v for v in verdicts(before)} if before else {}
     add("| Goal | Before | Now | Verdict |")
     add("|---|---|---|---|")

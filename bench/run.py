@@ -233,7 +233,7 @@ def _finish(results: dict, save_before: bool) -> int:
     before = json.loads(before_file.read_text("utf-8")) if before_file.exists() and not save_before else None
     report.write(results, before, BENCH / "REPORT.md", BENCH / "build-cost.png")
     say("\nGoals:")
-    for verdict in verdicts(results):
+    for verdict in verdicts(results, before):
         say(f"  {verdict.word:12} {verdict.goal}: {verdict.figure}")
     say(f"\nbench/REPORT.md and bench/build-cost.png written ({results['seconds'] / 60:.1f} min).")
     return 0
