@@ -34,6 +34,14 @@ class Growth:
     records: int            # support lines + contacts afterwards
 
 
+class _NoAliases(yaml.SafeDumper):
+    """Copies share their nested values (hours, for_whom); PyYAML would write them as &anchors and *aliases,
+    which the data contract limits (a guard against alias bombs). Written out in full, like a person would."""
+
+    def ignore_aliases(self, data) -> bool:
+        return True
+
+
 def _load_yaml(path: Path):
     from mkdocs.utils.yaml import yaml_load     # understands !ENV and INHERIT, like MkDocs itself
 
@@ -93,7 +101,8 @@ def _scale_records(project: Path, factor: int) -> dict[str, list[list[dict]]]:
             by_copy.append(batch)
             document[key] = list(document.get(key) or []) + batch
         copies[key] = by_copy
-        path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=120), "utf-8")
+        path.write_text(yaml.dump(document, Dumper=_NoAliases, allow_unicode=True, sort_keys=False, width=120),
+                        "utf-8")
     return copies
 
 
