@@ -279,7 +279,7 @@ def write(results: dict, before: dict | None, target: Path, chart_file: Path) ->
         add("## Live reload")
         add("")
         old = _get(before, "serve_reload")
-        add("From saving `support_lines.yml` (a line renamed) to the support-lines page showing the new name in "
+        add("From saving `contacts.yml` (a contact renamed) to the contacts page showing the new name in "
             "headless Chromium, under the Makefile's `mkdocs serve --livereload` with MOTVERKA_DATA on a copy of the "
             "data: " + ", ".join(f"{s:.2f} s" for s in results["serve_reload"]) +
             (f" (before: {', '.join(f'{s:.2f} s' for s in old)})." if old else "."))

@@ -215,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
         results["build"] = {"make_site": _as_dict(one), "baseline_seconds": baseline_seconds,
                             "baseline_median": statistics.median(baseline_seconds)}
     if "serve" in parts:
-        say("\nLive reload under make serve (3 edits of data/support_lines.yml):")
+        say("\nLive reload under make serve (3 edits of data/contacts.yml):")
         results["serve_reload"] = measure_reload(project, 3)
         say("  " + ", ".join(f"{s:.2f} s" for s in results["serve_reload"]))
     results["machine"]["load_after"] = os.getloadavg()[0]
