@@ -14,6 +14,8 @@ from pathlib import Path, PurePosixPath
 import yaml
 from mkdocs.plugins import event_priority
 
+from macros.render.finished_html import CLOSE, OPEN
+
 
 def dump_path(dest_uri: str, src_uri: str) -> str:
     """stodlinjer/index.html -> stodlinjer.md; en/index.html -> en/index.md; en/stodlinjer/index.html ->
@@ -34,5 +36,8 @@ def on_page_markdown(markdown, page, config, files):
     target.parent.mkdir(parents=True, exist_ok=True)
     meta = {k: page.meta[k] for k in ("title", "description") if page.meta.get(k)}
     front = f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n\n" if meta else ""
-    target.write_text(front + markdown, "utf-8")
+    # Card bodies carry our finished-HTML markers (macros/render/finished_html.py): default Material gets the
+    # bodies without them, as plain HTML, the way it got them before the markers existed.
+    plain = markdown.replace(OPEN + "\n", "").replace("\n" + CLOSE, "")
+    target.write_text(front + plain, "utf-8")
     return markdown

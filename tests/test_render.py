@@ -27,8 +27,8 @@ def test_a_support_line_renders_as_this_exact_card():
 
 ### Testlinjen
 
+<!-- motverka:finished-html -->
 <p class="mv-card__org">Org</p>
-
 <p class="mv-card__call"><a class="mv-call" href="tel:+4620100200">Ring 020-100 200</a></p>
 <dl class="mv-facts">
 <dt>Öppet</dt>
@@ -41,6 +41,7 @@ def test_a_support_line_renders_as_this_exact_card():
 <dd>Gratis att ringa.</dd>
 </dl>
 <p class="mv-card__source">Kontrollerad 1 maj 2026 · <a href="https://www.example.se/a">example.se</a></p>
+<!-- /motverka:finished-html -->
 
 </section>
 """

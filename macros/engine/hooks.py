@@ -30,7 +30,8 @@ from macros.engine import serve
 from macros.guards import safe_html
 from macros.outputs import open_data, search_index
 from macros.outputs.pdf import document as pdf
-from macros.render import direction, emergency_links, git_dates, not_found, page_meta, staff_start, theme_globals
+from macros.render import (direction, emergency_links, finished_html, git_dates, not_found, page_meta, staff_start,
+                           theme_globals)
 from macros.guards import audience as separation  # (`audience` is a local name below)
 from macros.build_state import BuildState
 from macros.contract.load import DataErrors
@@ -91,7 +92,15 @@ def on_config(config):
         for problem in languages.problems(languages.site_languages(config), _config_files(config)):
             report(problem)
     _prune_large_navigation(config)
+    _pass_finished_html(config)
     return config
+
+
+def _pass_finished_html(config) -> None:
+    """Card bodies reach Markdown as finished HTML (macros/render/finished_html.py): Markdown passes them
+    through rather than parsing them again (bench/CHANGES.md, issue 19)."""
+    if not any(isinstance(item, finished_html.FinishedHtml) for item in config.markdown_extensions):
+        config.markdown_extensions.append(finished_html.FinishedHtml())
 
 
 def _new_state(config) -> BuildState:

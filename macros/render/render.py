@@ -18,6 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from macros.contract.fields import Text
+from macros.render.finished_html import finished
 from macros.text.languages import DEFAULT, language
 from macros.text.messages import ui
 from macros.contract.models import (DAYS, Accessibility, Contact, FocusArea, Hours, Plan, Reachable, Relatives, SiteData,
@@ -47,6 +48,7 @@ def _environment() -> Environment:
     env.filters["host"] = lambda value: host(value)
     env.filters["lower_first"] = lambda value: value[:1].lower() + value[1:]
     env.filters["paragraph"] = lambda value: paragraph_sign(value)
+    env.filters["finished"] = finished
     return env
 
 

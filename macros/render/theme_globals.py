@@ -10,12 +10,14 @@ import os
 from pathlib import Path
 from datetime import date
 
+from jinja2 import Undefined
 from markupsafe import Markup, escape
 
 from macros.build_state import BuildState, of, quick_exit_url
 from macros.render import page_meta
 from macros.render import render
 from macros.render.emergency_links import link_calls_to_112
+from macros.render.nav_cache import NavCache
 from macros.text.languages import language
 from macros.text.messages import ui
 
@@ -33,6 +35,7 @@ class ThemeHelpers:
         self.default_language = i18n.default_language if i18n else "sv"
         self.languages = [language.locale for language in i18n.config.languages] if i18n else ["sv"]
         self.easy_read = (Path(config.docs_dir) / "lattlast.md").exists()
+        self.nav = NavCache()
 
     def path(self, relative: str, lang: str = "sv") -> str:
         """A site path in the page's language edition: tillganglighet/ -> en/tillganglighet/."""
@@ -63,6 +66,11 @@ class ThemeHelpers:
             found.append({"hreflang": self.default_language, "lang": lang, "text": ui("footer_easy", lang),
                           "url": "lattlast/"})
         return found
+
+    def nav_entry(self, render, item, path: str, level: int, page) -> str:
+        """A top-level navigation entry as Material's macro `render` writes it on this page, written once per
+        folder where it is the same (overrides/partials/nav.html, macros/render/nav_cache.py)."""
+        return self.nav.entry(render, item, path, level, None if isinstance(page, Undefined) else page)
 
     def direction(self, lang: str) -> str:
         """ltr or rtl (macros/text/languages.yml), for the page's dir attribute and its stylesheet."""
