@@ -1,11 +1,13 @@
 """`make site`: validate the data, build every output somewhere else, and swap it in only if all succeeded.
 
 The last good site/ and site-staff/ stay exactly as they were when anything fails: bad data, a page that
-is not UTF-8, a broken macro call, a broken link. MkDocs runs as a subprocess per site (both at once: the
-machine has two cores). Every problem becomes one Swedish line naming the file and line (and a GitHub
-annotation in Actions), printed here and only here: those the kit's checks found inside MkDocs come as data
-in a problems file (macros/problems.py); what MkDocs and mkdocs-macros say is recognised in their output
-(macros/engine/mkdocs_log.py), and anything else quoted in a Swedish sentence. The raw output is shown only
+is not UTF-8, a broken macro call, a broken link. MkDocs runs as a subprocess per site and, for a
+multilingual site, per language (all at once, so that both cores work; macros/outputs/editions.py merges the
+languages into one site before anything is checked or swapped in). Every problem becomes one Swedish line
+naming the file and line (and a GitHub annotation in Actions), printed here and only here: those the kit's
+checks found inside MkDocs come as data in a problems file (macros/problems.py, one per process); what MkDocs
+and mkdocs-macros say is recognised in their output (macros/engine/mkdocs_log.py), and anything else quoted
+in a Swedish sentence; a problem that several processes found is said once. The raw output is shown only
 with --verbose.
 """
 
@@ -27,6 +29,7 @@ from macros.contract.load import DataErrors, load_site_data
 from macros.contract.models import SiteData
 from macros.engine.mkdocs_files import read_config
 from macros.engine.mkdocs_log import published_an_error, translate, unexplained
+from macros.outputs import editions
 from macros.guards import audience
 from macros.text.messages import ui
 from macros.problems import PROBLEMS_FILE, Problem, read_problems, shown_path
@@ -152,6 +155,8 @@ class SiteBuild:
     seconds: float = 0.0
     problems_file: Path | None = None                       # where the kit's checks inside MkDocs write ...
     problems: list[Problem] = field(default_factory=list)   # ... what they found (macros/problems.py)
+    language: str | None = None   # the one language edition this process builds (None: all the site's)
+    merged_into: "SiteBuild | None" = None   # for another language: the default language's build
 
     @property
     def ok(self) -> bool:
@@ -169,6 +174,9 @@ def _start(build: SiteBuild, dataset: Dataset, engine: str = ENGINES[0]) -> None
     build.problems_file = Path(problems_file)
     env = {**os.environ, "MOTVERKA_DATA": str(dataset.data_dir), "NO_MKDOCS_2_WARNING": "1", "PYTHONUTF8": "1",
            PROBLEMS_FILE: problems_file}
+    env.pop(editions.LANGUAGE, None)
+    if build.language:
+        env[editions.LANGUAGE] = build.language
     command = [sys.executable, "-m", engine, "build", "--strict", "--config-file", str(ROOT / build.config),
                "--site-dir", str(build.staging)]
     build.seconds = time.monotonic()
@@ -196,6 +204,45 @@ def _swap(build: SiteBuild) -> None:
         shutil.rmtree(old)
 
 
+def _planned(dataset: Dataset, sites: list[tuple[str, str]]) -> list[SiteBuild]:
+    """The MkDocs processes to run: one per site, and for a multilingual site with enough pages in its other
+    languages one per language (static-i18n would build them one after the other on one core;
+    macros/outputs/editions.py › APART_FROM). All run at once, started longest first (_expected_work)."""
+    builds = []
+    for config, name in sites:
+        target, staging = dataset.out_dir / name, dataset.out_dir / f"{name}.new-{os.getpid()}"
+        settings = _config(ROOT / config)
+        default, others = editions.languages(settings)
+        if editions.pages_in(ROOT / settings.get("docs_dir", "docs"), others) < max(editions.apart_from(), 1):
+            builds.append(SiteBuild(config, target, staging))
+            continue
+        main = SiteBuild(config, target, staging, language=default)
+        builds += [main] + [SiteBuild(config, target, staging.with_name(f"{staging.name}-{lang}"), language=lang,
+                                      merged_into=main) for lang in others]
+    return sorted(builds, key=_expected_work, reverse=True)
+
+
+def _expected_work(build: SiteBuild) -> tuple[bool, int]:
+    """What a build has to do, to start the longest first: the one language edition that makes the site's PDF
+    (or the whole site) before the others, and then the one with more pages (the staff site renders the
+    public Swedish pages and its own)."""
+    pages = [path.name for folder in ("docs", audience.STAFF_FOLDER) if (ROOT / folder).is_dir()
+             and (folder == "docs" or build.config != "mkdocs.yml") for path in (ROOT / folder).rglob("*.md")]
+    if build.merged_into is not None:
+        return False, sum(name.endswith(f".{build.language}.md") for name in pages)
+    return True, len(pages)
+
+
+def _merge_editions(builds: list[SiteBuild]) -> None:
+    """The other language editions' outputs into their site's (macros/outputs/editions.py), once all succeeded."""
+    for main in {id(b.merged_into): b.merged_into for b in builds if b.merged_into is not None}.values():
+        others = [b for b in builds if b.merged_into is main]
+        audience_name = (_config(ROOT / main.config).get("extra") or {}).get("audience") or "public"
+        editions.merge(main.staging, {b.language: b.staging for b in others}, audience_name)
+        for build in others:
+            shutil.rmtree(build.staging)
+
+
 NOT_BUILT = "Webbplatsen byggdes inte. Den senast byggda webbplatsen är orörd."
 
 
@@ -210,7 +257,7 @@ def _public_output_problems(dataset: Dataset, builds: list[SiteBuild]) -> list[P
     from macros.guards import leak_guard
     from macros.settings import read_site_settings
 
-    public = next((b for b in builds if b.config == "mkdocs.yml"), None)
+    public = next((b for b in builds if b.config == "mkdocs.yml" and b.merged_into is None), None)
     if public is None or not public.staging.is_dir():
         return []
     data = load_site_data(dataset.data_dir, today=today(), display_root=ROOT)
@@ -240,9 +287,7 @@ def build_sites(dataset: Dataset, sites=SITES, stream=sys.stdout, verbose: bool 
         _report(unreadable, stream)
         print(f"\n{NOT_BUILT} {ui('build_fix_above', count=len(unreadable))}", file=stream)
         return 1
-    sites = [(config, name) for config, name in sites if (ROOT / config).exists()]
-    builds = [SiteBuild(config, dataset.out_dir / name, dataset.out_dir / f"{name}.new-{os.getpid()}")
-              for config, name in sites]
+    builds = _planned(dataset, [(config, name) for config, name in sites if (ROOT / config).exists()])
     for build in builds:
         _start(build, dataset, engine)
     # Meanwhile, staff text copied into public sources: only this process may read staff pages and staff data.
@@ -256,6 +301,8 @@ def build_sites(dataset: Dataset, sites=SITES, stream=sys.stdout, verbose: bool 
         if verbose:
             print(build.output, file=stream)
     failed = [b for b in builds if not b.ok]
+    if not failed:
+        _merge_editions(builds)
     if not failed:   # the second line of defence; what the source check already named is not said twice
         named = {(p.file, p.line) for p in copied}
         copied += [p for p in _public_output_problems(dataset, builds)
@@ -267,12 +314,14 @@ def build_sites(dataset: Dataset, sites=SITES, stream=sys.stdout, verbose: bool 
         for build in builds:
             if build.staging.exists():
                 shutil.rmtree(build.staging)
-        print(f"\nWebbplatsen byggdes inte ({', '.join(b.config for b in failed or builds[:1])}). Den senast byggda "
-              f"webbplatsen är orörd. {ui('build_fix_above', count=len(problems))}", file=stream)
+        configs = ", ".join(dict.fromkeys(b.config for b in failed or builds[:1]))
+        print(f"\nWebbplatsen byggdes inte ({configs}). Den senast byggda webbplatsen är orörd. "
+              f"{ui('build_fix_above', count=len(problems))}", file=stream)
         return 1
-    for build in builds:
+    for build in [b for b in builds if b.merged_into is None]:
         _swap(build)
-        print(f"{_display(build.target)}/ byggd på {build.seconds:.1f} s ({build.config}).", file=stream)
+        seconds = max(b.seconds for b in builds if b.target == build.target)   # its slowest language
+        print(f"{_display(build.target)}/ byggd på {seconds:.1f} s ({build.config}).", file=stream)
     _say_address(data, stream)
     return 0
 

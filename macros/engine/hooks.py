@@ -28,7 +28,7 @@ from macros import build_state
 from macros.contract import site_address
 from macros.engine import serve
 from macros.guards import safe_html
-from macros.outputs import open_data, search_index
+from macros.outputs import editions, open_data, search_index
 from macros.outputs.pdf import document as pdf
 from macros.render import (direction, emergency_links, finished_html, git_dates, not_found, page_meta, staff_start,
                            theme_globals)
@@ -65,6 +65,7 @@ def on_config(config):
     if state is None:  # static-i18n runs on_config again for each language, with the same config
         state = _new_state(config)
         build_state.attach(config, state)
+        _one_language_only(config)
     lang = _language(config)
     # static-i18n writes theme templates once per language into the same root: keep the Swedish 404 page.
     if _default_language_build(config):
@@ -119,6 +120,20 @@ def _new_state(config) -> BuildState:
                 print(error.annotation(), flush=True)
         raise Abort(f"Webbplatsen byggdes inte: {len(problem.errors)} fel i datafilerna. "
                     "Den senast byggda webbplatsen är orörd.") from None
+
+
+def _one_language_only(config) -> None:
+    """`make site` builds each language of a multilingual site in a process of its own, at the same time
+    (macros/outputs/editions.py): static-i18n then builds only MOTVERKA_LANGUAGE's edition here, as in its own
+    pass for that language (current_language), and builds no other language after it (building)."""
+    lang, i18n = editions.only_language(), config.plugins.get("i18n")
+    if lang is None or i18n is None:
+        return
+    if lang not in i18n.build_languages:
+        raise Abort(f"Språket {lang} (MOTVERKA_LANGUAGE) byggs inte på den här webbplatsen; "
+                    f"den byggs på {', '.join(i18n.build_languages)}.")
+    i18n.current_language = lang
+    i18n.building = True
 
 
 def _config_files(config) -> list[Path]:
@@ -239,7 +254,8 @@ def on_env(env, config, files):
     _no_language_links_in_head(config)  # for the 404 page, rendered before any page
     theme_globals.install(env, config)
     # Every page is rendered and none written yet: make the PDF, then show its size where it is linked.
-    pdf.on_env(config, files, state, make_now=not state.preview and _default_language_build(config))
+    pdf.on_env(config, files, state, make_now=not state.preview and _default_language_build(config),
+               size_later=editions.only_language() is not None and not _default_language_build(config))
     return env
 
 
@@ -273,9 +289,14 @@ def on_post_build(config):
         rendering = build_state.of(config).rendering
         not_found.write(i18n.current_language, rendering.get("env"), rendering.get("files"), config,
                         rendering.get("nav"))
-    if i18n is None or i18n.building or len(i18n.build_languages) < 2:
+    if i18n is None or len(i18n.build_languages) < 2:
         return
     site = Path(config.site_dir)
+    if editions.only_language():   # this language's index; make site merges the rest (outputs/editions.py)
+        search_index.split_by_language(site, i18n.build_languages, i18n.default_language, i18n.current_language)
+        return
+    if i18n.building:
+        return
     search_index.split_by_language(site, i18n.build_languages, i18n.default_language)
     # Material looks up sitemap.xml beside each alternate-language link to find the same page in that
     # language; give every language folder the (multilingual) sitemap instead of a 404.

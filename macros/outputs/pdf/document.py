@@ -49,6 +49,8 @@ RELATIVES_PAGE = "stod-till-anhoriga.md"   # its prose and macros make the chapt
 STAFF_FOLDER = "personal/"                 # staff pages (personal/ beside docs/): chapters of the staff edition,
                                            # unless `pdf: false`
 SIZE_MARK = "<!--mv-pdf-size-->"           # in the download link until the PDF exists (fill_size)
+SIZE_LATER = "[[mv-pdf-size]]"             # instead of the size, in a language edition built at the same time
+                                           # as the Swedish one: make site fills it in (macros/outputs/editions.py)
 LANG = "sv"                                # the plan is Swedish; other language editions link this PDF
 
 
@@ -90,9 +92,14 @@ def link_html(page_url: str, lang: str, audience: str, site_url: str | None = No
                                   print_url=base + name if base else None, size=Markup(SIZE_MARK))
 
 
-def fill_size(files, size: int | None, lang: str = LANG) -> None:
+def shown_size(size: int | None, lang: str = LANG) -> str:
+    """What the download link says after its name: (PDF, 312 kB), or (PDF) when there is no PDF."""
+    return f"(PDF, {size_text(size, lang)})" if size else "(PDF)"
+
+
+def fill_size(files, size: int | None, lang: str = LANG, shown: str | None = None) -> None:
     """Put the PDF's size into every page that links it (page.content, before any page is written)."""
-    shown = f"(PDF, {size_text(size, lang)})" if size else "(PDF)"
+    shown = shown_size(size, lang) if shown is None else shown
     for file in files.documentation_pages():
         page = file.page
         if page is not None and page.content and SIZE_MARK in page.content:
@@ -508,10 +515,12 @@ def make(config, files, state: BuildState) -> Made:
     return Made(file_name(state.audience), data, len(document.pages), time.monotonic() - start)
 
 
-def on_env(config, files, state: BuildState, make_now: bool) -> None:
+def on_env(config, files, state: BuildState, make_now: bool, size_later: bool = False) -> None:
     """The hook's work: make this build's PDF and add it to the site, then show its size where it is linked.
 
-    A build that makes none (another language edition) links the PDF its Swedish build already wrote."""
+    A build that makes none (another language edition) links the PDF its Swedish build already wrote; or, when
+    that build runs at the same time in another process (size_later), a placeholder that `make site` replaces
+    with the size once both are done (macros/outputs/editions.py)."""
     from mkdocs.structure.files import File
 
     name = file_name(state.audience)
@@ -525,6 +534,9 @@ def on_env(config, files, state: BuildState, make_now: bool) -> None:
         files.append(File.generated(config, name, content=made.data))
         log.info(f"{name}: {made.pages} sidor, {size_text(len(made.data))}, {made.seconds:.1f} s")
         fill_size(files, len(made.data))
+        return
+    if size_later:
+        fill_size(files, None, shown=SIZE_LATER)
         return
     written = Path(config.site_dir) / name
     fill_size(files, written.stat().st_size if written.exists() else None)
