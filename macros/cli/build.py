@@ -22,6 +22,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 from macros.build_state import ROOT, today
 from macros.contract import site_address
@@ -157,6 +158,7 @@ class SiteBuild:
     problems: list[Problem] = field(default_factory=list)   # ... what they found (macros/problems.py)
     language: str | None = None   # the one language edition this process builds (None: all the site's)
     merged_into: "SiteBuild | None" = None   # for another language: the default language's build
+    log: IO[str] | None = None    # what MkDocs writes, in a file: a pipe that nobody reads yet would stall it
 
     @property
     def ok(self) -> bool:
@@ -180,14 +182,25 @@ def _start(build: SiteBuild, dataset: Dataset, engine: str = ENGINES[0]) -> None
     command = [sys.executable, "-m", engine, "build", "--strict", "--config-file", str(ROOT / build.config),
                "--site-dir", str(build.staging)]
     build.seconds = time.monotonic()
-    build.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                     text=True, encoding="utf-8", errors="replace")
+    build.log = tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace")
+    build.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=build.log, stderr=subprocess.STDOUT)
+
+
+def _wait(builds: list[SiteBuild]) -> None:
+    """Wait for every MkDocs process, each one's time taken when it ends (not when its turn to be read comes)."""
+    running = list(builds)
+    while running:
+        for build in [b for b in running if b.process.poll() is not None]:
+            build.seconds = time.monotonic() - build.seconds
+            running.remove(build)
+        time.sleep(0.05 if running else 0)
 
 
 def _finish(build: SiteBuild) -> None:
-    """Wait for the site's MkDocs and take what it said: its output and the problems file the kit wrote."""
-    build.output, _ = build.process.communicate()
-    build.seconds = time.monotonic() - build.seconds
+    """Take what the site's MkDocs said: its output and the problems file the kit wrote."""
+    build.log.seek(0)
+    build.output = build.log.read()
+    build.log.close()
     build.problems = read_problems(build.problems_file)
     build.problems_file.unlink(missing_ok=True)
 
@@ -296,6 +309,7 @@ def build_sites(dataset: Dataset, sites=SITES, stream=sys.stdout, verbose: bool 
     # And the pages' own check (macros/contract/pages.py): its messages are the translated MkDocs ones, said once.
     from macros.contract.pages import page_problems
     pages = page_problems(ROOT, today(), data)
+    _wait(builds)
     for build in builds:
         _finish(build)
         if verbose:
