@@ -20,7 +20,7 @@ from macros.contract.load import DataErrors, load_site_data
 from macros.problems import PROBLEMS_FILE, Problem, read_problems
 from macros.contract.pages import page_problems
 from tests.conftest import TODAY, registry_of, site_data
-from tests.support.project import ROOT, copy_project, run_build
+from tests.support.project import NO_PDF, ROOT, copy_project, run_build
 
 pytestmark = pytest.mark.build
 
@@ -30,14 +30,10 @@ def fingerprint(folder: Path) -> dict[str, str]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-# The build-error cases skip the PDF (MOTVERKA_SKIP_PDF): they are about pages and data, and the session's own
-# build of Katrineholm (tests/conftest.py › built) makes its PDF; only the PDF case below makes one.
-NO_PDF = {"MOTVERKA_SKIP_PDF": "1"}
-
-
 @pytest.fixture(scope="module")
 def first_build(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
-    """A copy of the project and its first, good build."""
+    """A copy of the project and its first, good build (without the PDF: no case here looks at this one's, and
+    the session's build of Katrineholm, tests/conftest.py › built, makes and checks it)."""
     project = copy_project(tmp_path_factory.mktemp("project"))
     return project, run_build(project, env=NO_PDF)
 

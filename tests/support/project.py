@@ -14,6 +14,12 @@ PROJECT_PARTS = ["mkdocs.yml", "mkdocs.staff.yml", "pyproject.toml", "macros", "
                  "national", "examples", "schemas", "editor"]
 
 
+# The environment of a build whose tests look neither at the PDF nor at its link and size on the pages: it
+# builds everything but the PDF (macros/outputs/pdf/document.py › skipped). The session's builds of each dataset
+# make the PDFs that tests/test_pdf*.py read.
+NO_PDF = {"MOTVERKA_SKIP_PDF": "1"}
+
+
 def copy_project(target: Path) -> Path:
     target.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
