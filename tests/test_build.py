@@ -1,4 +1,11 @@
-"""`make site` in a temporary copy: strict, translated into Swedish, and never destroying the last good site."""
+"""`make site` in a temporary copy: strict, translated into Swedish, and never destroying the last good site.
+
+Real builds of the copy cover each way a build fails (bad data, a page that is not UTF-8, MkDocs' own
+warnings, mkdocs-macros' reports, the kit's macros inside MkDocs, a broken mkdocs.yml, the PDF, the problems
+file, the preview); cases whose breakages cannot hide each other share one failed build (SHARED_BUILDS).
+Problems that the kit's own page check finds (macros/contract/pages.py, which `make site` runs beside MkDocs
+and prints with MkDocs' translated ones, said once) are checked on a copy of the pages without a build;
+tests/test_page_checks.py shows that a real build's translated output names the same problems."""
 
 from __future__ import annotations
 
