@@ -19,7 +19,7 @@ import pytest
 from macros.cli.build import Dataset
 from macros.contract.load import load_site_data
 from macros.contract.models import NATIONAL_FILE, SiteData
-from tests.support.project import ROOT, build_site
+from tests.support.project import NO_PDF, ROOT, build_site
 from tests.support.shared import once, session_folder
 
 # Validation's "today" in tests, so that results never depend on the day the tests run.
@@ -79,11 +79,13 @@ def built(tmp_path_factory):
     """Build a dataset's sites once per session (for all workers: tests/support/shared.py), on first use:
     built("umea") -> folder with site/, site-staff/.
     Built as `make site` without SITE_URL (no address: no sitemap, no canonical links) unless `site_url` is
-    given, as the publishing workflow does."""
+    given, as the publishing workflow does. A build with an address is of the public site only and without the
+    PDF: its tests read the public pages, sitemaps and robots.txt; the PDFs are read from the builds without one."""
     def get(dataset: str = "katrineholm", site_url: str | None = None) -> Path:
         name = dataset + ("-at-" + re.sub(r"\W+", "-", site_url) if site_url else "")
-        return once(tmp_path_factory, name, lambda out: build_site(
-            ROOT, out, data=DATASETS[dataset], env={"REPO_URL": REPO_URL, "SITE_URL": site_url or ""}))
+        env = {"REPO_URL": REPO_URL, "SITE_URL": site_url or "", **(NO_PDF if site_url else {})}
+        return once(tmp_path_factory, name, lambda out: build_site(ROOT, out, data=DATASETS[dataset], env=env,
+                                                                   public_only=bool(site_url)))
 
     return get
 

@@ -11,7 +11,7 @@ import pytest
 
 from macros.guards import audience
 from macros.outputs.pdf.document import SIZE_MARK
-from tests.support.project import ROOT, copy_project, run_build
+from tests.support.project import NO_PDF, ROOT, copy_project, run_build
 
 STAFF_PAGE = """---
 description: Rutin för rektorer när det brådskar efter skolans slut.
@@ -253,7 +253,7 @@ def test_the_public_build_stops_and_names_every_kind_of_staff_content_at_once(tm
     included = append(docs / "kontakta-kommunen.md", '\n{% include "personal/utbildning.md" %}\n')
     (docs / "assets" / "blankett.txt").write_text("Intern blankett\n", "utf-8")
     attached = append(project / "personal" / "jour.md", "\nLadda ner [blanketten](../assets/blankett.txt).\n")
-    result = run_build(project, tmp_path / "out")
+    result = run_build(project, tmp_path / "out", env=NO_PDF)
     assert result.returncode == 1
     for expected in [
         f"docs/stod-till-anhoriga.md:{copied}: Texten »Rektorerna ringer säkerhetschefen direkt på mobilen efter "

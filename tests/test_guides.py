@@ -13,7 +13,7 @@ from macros.render import page_macros
 from macros.text.messages import CATALOGUE, Message
 from tests.conftest import REPO_URL
 from tests.support.html import pages, soup
-from tests.support.project import ROOT, copy_project, run_build
+from tests.support.project import NO_PDF, ROOT, copy_project, run_build
 
 
 def test_the_guides_are_current():
@@ -61,7 +61,7 @@ def test_every_macro_example_in_the_catalogue_builds(tmp_path):
     staff_nav = project / "mkdocs.staff.yml"
     staff_nav.write_text(staff_nav.read_text("utf-8").replace("      - personal/index.md",
                                                                   "      - personal/index.md\n      - personal/makron.md"))
-    result = run_build(project)
+    result = run_build(project, env=NO_PDF)
     assert result.returncode == 0, result.stdout
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.project import ROOT, copy_project, run_build
+from tests.support.project import NO_PDF, ROOT, copy_project, run_build
 
 pytestmark = pytest.mark.build
 
@@ -109,7 +109,7 @@ def inside(tmp_path_factory):
     for number, (route, body) in enumerate(INSIDE.items()):
         body = body.replace('"personal/konsultation.md")', f'"{staff_page}")')   # where the staff page really is
         lines[route] = (f"docs/rutt-{number}.md", add_page(project, f"rutt-{number}.md", body))
-    result = run_build(project, base / "out")
+    result = run_build(project, base / "out", env=NO_PDF)
     return result, lines, base / "out"
 
 
@@ -124,7 +124,7 @@ def folders(tmp_path_factory):
     if (project / "personal").is_dir():   # a staff page put back into docs/
         (project / "docs" / "personal").mkdir()
         (project / "docs" / "personal" / "jour.md").write_text(FRONT.format(description="Jour.") + "Jour.\n")
-    return run_build(project, base / "out"), base / "out"
+    return run_build(project, base / "out", env=NO_PDF), base / "out"
 
 
 @pytest.mark.parametrize("route", INSIDE)
@@ -197,7 +197,7 @@ def by_hand(tmp_path_factory):
     _pdf_with(STAFF_STEP, project / "docs" / "assets" / "rutin.pdf")
     attached = add_page(project, "blankett.md", "Hämta [blanketten](assets/rutin.pdf).\n")
     (project / "docs" / "assets" / "export.csv").write_text("namn;nummer\nVäxeln;0150-570 00\n", "utf-8")
-    result = run_build(project, base / "out")
+    result = run_build(project, base / "out", env=NO_PDF)
     return result, lines, english_line, attached, project
 
 
@@ -236,12 +236,12 @@ def test_a_file_no_public_page_links_is_named_and_may_be_listed_as_public(by_han
 def test_a_file_listed_in_public_files_is_published_without_a_link(tmp_path):
     project = copy_project(tmp_path / "project")
     (project / "docs" / "assets" / "export.csv").write_text("namn;nummer\nVäxeln;0150-570 00\n", "utf-8")
-    failed = run_build(project, tmp_path / "out")
+    failed = run_build(project, tmp_path / "out", env=NO_PDF)
     assert failed.returncode == 1 and "docs/assets/export.csv:1: Filen" in failed.stdout
     config = project / "mkdocs.yml"
     config.write_text(config.read_text("utf-8").replace(
         "  public_files: []", "  public_files:\n    - assets/export.csv"), "utf-8")
-    result = run_build(project, tmp_path / "out")
+    result = run_build(project, tmp_path / "out", env=NO_PDF)
     assert result.returncode == 0, result.stdout
     assert (tmp_path / "out" / "site" / "assets" / "export.csv").exists()
 

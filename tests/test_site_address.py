@@ -16,7 +16,7 @@ import yaml
 from macros.contract.load import DataErrors, load_site_data
 from tests.conftest import PUBLISHED_AT, TODAY, data_dir
 from tests.support.html import pages, soup
-from tests.support.project import build_site, copy_project, run_build
+from tests.support.project import NO_PDF, build_site, copy_project, run_build
 
 pytestmark = pytest.mark.build
 
@@ -84,7 +84,7 @@ def project_with_address(tmp_path_factory):
 
 def test_the_address_in_the_data_is_used_when_site_url_is_not_set(project_with_address):
     project = project_with_address
-    out = build_site(project, project / "out", data="minby", env={"SITE_URL": ""})
+    out = build_site(project, project / "out", data="minby", env={"SITE_URL": "", **NO_PDF})
     canonical = soup(out / "site" / "stodlinjer" / "index.html").select_one('link[rel="canonical"]')
     assert canonical["href"] == "https://www.minby.example/motverka/stodlinjer/"
     assert "Sitemap: https://www.minby.example/motverka/sitemap.xml" in (out / "site" / "robots.txt").read_text()
@@ -95,7 +95,7 @@ def test_the_address_in_the_data_is_used_when_site_url_is_not_set(project_with_a
 def test_site_url_in_the_environment_goes_before_the_data(project_with_address):
     project = project_with_address
     out = build_site(project, project / "out-env", data="minby",
-                     env={"SITE_URL": "https://test.minby.example/"})
+                     env={"SITE_URL": "https://test.minby.example/", **NO_PDF})
     canonical = soup(out / "site" / "index.html").select_one('link[rel="canonical"]')
     assert canonical["href"] == "https://test.minby.example/"
 
@@ -115,7 +115,7 @@ def test_a_loopback_address_in_the_data_is_an_error_that_says_what_to_write(tmp_
 
 
 def test_a_build_without_an_address_says_so_once(tmp_path):
-    result = run_build(project_with(tmp_path), tmp_path / "out", data="minby", env={"SITE_URL": ""})
+    result = run_build(project_with(tmp_path), tmp_path / "out", data="minby", env={"SITE_URL": "", **NO_PDF})
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.count("Webbplatsen har ingen adress") == 1, result.stdout
     assert "site_url i municipality.yml" in result.stdout and "SITE_URL" in result.stdout
