@@ -1,4 +1,4 @@
-"""Search loads on first use (docs/assets/javascripts/lazy-search.js): a page view fetches no search index,
+"""Search loads on first use (docs/assets/javascripts/lazy-material.js): a page view fetches no search index,
 worker or language files, and search still finds pages, in each language, once the reader opens it.
 Every test runs on every dataset's public site (DATASETS in tests/conftest.py); the words searched for are
 in every dataset's pages."""

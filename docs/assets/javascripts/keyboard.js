@@ -67,8 +67,9 @@
     });
   }
 
-  // A sub-menu's title is its "back" arrow: let Tab reach it (Material presses a focused label on Enter), and
-  // when it closes the sub-menu, put focus back on the entry that opened it.
+  // A sub-menu's title is its "back" arrow: let Tab reach it (Material presses a focused label on Enter, and
+  // lazy-material.js does until Material's bundle has loaded), and when it closes the sub-menu, put focus back
+  // on the entry that opened it.
   document.querySelectorAll(".md-nav--primary .md-nav__item > .md-nav > .md-nav__title[for]").forEach(function (title) {
     var toggle = document.getElementById(title.htmlFor);
     var opener = document.getElementById(title.htmlFor + "_label");
