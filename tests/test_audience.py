@@ -166,9 +166,9 @@ def test_an_attachment_only_staff_pages_link_must_lie_in_personal(project):
 
 
 def test_a_stylesheet_the_configuration_uses_is_no_staff_attachment(project):
-    append(project / "personal" / "jour.md", "\n[Utskrift](../assets/stylesheets/print.css)\n")
+    append(project / "personal" / "jour.md", "\n[Stilmall](../assets/stylesheets/motverka.css)\n")
     assert audience.attachment_problems(project / "docs", project) != []
-    assert audience.attachment_problems(project / "docs", project, {"assets/stylesheets/print.css"}) == []
+    assert audience.attachment_problems(project / "docs", project, {"assets/stylesheets/motverka.css"}) == []
 
 
 # --- Includes, links and comments ------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Search loads on first use (docs/assets/javascripts/lazy-search.js): a page view fetches no search index,
+"""Search loads on first use (overrides/partials/javascripts/lazy-material.html): a page view fetches no search index,
 worker or language files, and search still finds pages, in each language, once the reader opens it.
 Every test runs on every dataset's public site (DATASETS in tests/conftest.py); the words searched for are
 in every dataset's pages."""
@@ -36,7 +36,7 @@ def test_a_page_view_loads_no_search_until_the_reader_opens_it(browser, base, wi
     page.goto(base + path)
     page.wait_for_load_state("networkidle")
     assert search_requests(requests) == []
-    phone_button = page.locator('.md-header [data-mv-for="__search"]')   # docs/assets/javascripts/keyboard.js
+    phone_button = page.locator('.md-header [data-mv-for="__search"]')   # overrides/partials/javascripts/keyboard.html
     if phone_button.is_visible():
         phone_button.click()
     else:

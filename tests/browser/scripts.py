@@ -38,7 +38,7 @@ SEARCH_READY = r"""
   const meta = document.querySelector(".md-search-result__meta");
   const config = document.getElementById("__config");
   if (!meta || !config) return true;
-  // Search loads on first use (docs/assets/javascripts/lazy-search.js): until then it has nothing to wait for.
+  // Search loads on first use (overrides/partials/javascripts/lazy-material.html): until then it has nothing to wait for.
   if (document.documentElement.getAttribute("data-mv-search") === "waiting") return true;
   const placeholder = JSON.parse(config.textContent).translations["search.result.placeholder"];
   return meta.textContent.trim() === placeholder || document.querySelector(".md-search-result__item") !== null;

@@ -1,4 +1,5 @@
-"""Printing one page from the browser (docs/assets/stylesheets/print.css): what the paper says and shows.
+"""Printing one page from the browser (the @media print rules at the end of docs/assets/stylesheets/motverka.css):
+what the paper says and shows.
 
 Pages are printed the way a browser's print dialog does (Playwright's page.pdf() in headless Chromium, print
 media, A4) and the PDF is read with poppler. The plan as a whole is the PDF of tests/test_pdf.py. Each check
@@ -75,7 +76,8 @@ PRINT_STATE = """() => {
 def print_view(browser, root: Path, path: str, without_print_css: bool = False) -> dict:
     with opened(browser, root, path) as page:
         if without_print_css:
-            page.evaluate("document.querySelector('link[href$=\"print.css\"]').remove()")
+            # the print rules live in motverka.css (with the screen's)
+            page.evaluate("document.querySelector('link[href$=\"motverka.css\"]').remove()")
         page.emulate_media(media="print")
         return page.evaluate(PRINT_STATE)
 
