@@ -328,7 +328,9 @@ def build_sites(dataset: Dataset, sites=SITES, stream=sys.stdout, verbose: bool 
         for build in builds:
             if build.staging.exists():
                 shutil.rmtree(build.staging)
-        configs = ", ".join(dict.fromkeys(b.config for b in failed or builds[:1]))
+        order = [config for config, _ in SITES]    # named in the order of the sites, not of starting
+        configs = ", ".join(sorted(dict.fromkeys(b.config for b in failed or builds[:1]),
+                                   key=lambda c: order.index(c) if c in order else len(order)))
         print(f"\nWebbplatsen byggdes inte ({configs}). Den senast byggda webbplatsen är orörd. "
               f"{ui('build_fix_above', count=len(problems))}", file=stream)
         return 1
