@@ -10,57 +10,31 @@ sitemap.xml(.gz), the PDF's text and its attachments, and any other text file.
 It looks for what macros/guards/audience.py calls staff text (the same StaffIndex: whole staff sentences of at least
 SENTENCE_WORDS words and windows of WINDOW words) and for staff contact details: phone numbers in any format
 (compared as E.164 with phonenumbers), e-mail addresses, and the names of staff records (internal functions).
-A find names the public source it came from where one has it (file and line), otherwise the output file."""
+A find names the public source it came from where one has it (file and line), otherwise the output file.
+
+How files are read is macros/guards/output_readings.py; how a reading is searched, each distinct piece once,
+is macros/guards/leak_scan.py; numbers and addresses are macros/guards/contact_details.py."""
 
 from __future__ import annotations
 
-import csv
-import gzip
-import io
-import json
-import re
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
+from multiprocessing import get_context
 from pathlib import Path
-
-import phonenumbers
 
 from macros.contract.models import SiteData
 from macros.guards import audience
+from macros.guards.contact_details import EMAIL, PHONE_RUN, phone_key, phones_in
+from macros.guards.leak_scan import Leak, Scanner
+from macros.guards.output_readings import readings_of
 from macros.problems import Problem, shown_path
 
-_PHONE_RUN = re.compile(r"(?<![\w+])\+?\d[\d \u00a0\u2009\-\u2010\u2011\u2012\u2013()/.]{4,}\d(?!\d)")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_BINARY = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico", ".woff", ".woff2", ".ttf", ".otf"}
-_NOT_TEXT_ATTRIBUTES = {"class", "id", "style", "rel", "type", "lang", "dir", "role", "for", "name", "method",
-                        "target", "tabindex", "width", "height", "loading", "charset", "media", "sizes"}
-
-
-# --- Phone numbers ----------------------------------------------------------------------------------------
-
-def phone_key(text: str) -> str | None:
-    """The number as E.164 (+461505700 0…) if the text is a Swedish phone number of 7+ digits, else None.
-    Short numbers (112, 114 14) are national and public by nature."""
-    digits = re.sub(r"\D", "", text)
-    if len(digits) < 7 or re.fullmatch(r"(?:19|20)\d\d[-./]\d\d[-./]\d\d", text.strip()):
-        return None   # too short, or a date
-    try:
-        number = phonenumbers.parse(text, "SE")
-    except phonenumbers.NumberParseException:
-        return None
-    if not phonenumbers.is_possible_number(number):
-        return None
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-
-
-def phones_in(text: str) -> dict[str, str]:
-    """E.164 → the number as written, for every phone number in a text."""
-    found = {}
-    for match in _PHONE_RUN.finditer(text):
-        written = match.group().strip(" .-/")
-        if (key := phone_key(written)) and (written.startswith(("0", "+")) or len(re.sub(r"\D", "", written)) > 8):
-            found.setdefault(key, written)
-    return found
+__all__ = ["Leak", "StaffDetails", "leaks", "messages", "phone_key", "phones_in", "public_sources", "unlinked_files"]
+# A site with at least this many files is read on every core: a thousand pages take seconds even read piece
+# by piece, mostly in the HTML parser.
+PARALLEL_FROM = 200
 
 
 # --- What is staff-only -----------------------------------------------------------------------------------
@@ -93,7 +67,7 @@ class StaffDetails:
             for key, written in phones_in(piece.text).items():
                 if key not in public_phones:
                     details.phones.setdefault(key, piece.where(piece.text.find(written)))
-            for match in _EMAIL.finditer(piece.text):
+            for match in EMAIL.finditer(piece.text):
                 if match.group().casefold() not in public_emails:
                     details.emails.setdefault(match.group().casefold(), piece.where(match.start()))
         shown = shown_path(data_dir, root)
@@ -135,125 +109,32 @@ def _phones(record) -> list:
     return [value for value in vars(record).values() if hasattr(value, "e164")]
 
 
-# --- The public outputs as texts --------------------------------------------------------------------------
-
-_BLOCK = "\u2029"   # a paragraph separator between blocks, until the reading is made
-_BLOCKS = {"p", "div", "li", "td", "th", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "pre", "blockquote",
-           "section", "article", "header", "footer", "nav", "main", "caption", "figcaption", "br", "summary",
-           "details", "aside", "table", "ul", "ol", "dl", "title", "option", "label", "button", "a"}
-
-
-class _HtmlText(HTMLParser):
-    """An HTML file's text (every text node, code and headings included, paragraphs joined by a space) and
-    its attribute values that a reader or a machine reads (alt, title, aria-label, content, data-*)."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.text: list[str] = []
-        self.attributes: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        for name, value in attrs:
-            if value and name not in _NOT_TEXT_ATTRIBUTES:
-                self.attributes.append(value)
-        self.text.append(_BLOCK if tag in _BLOCKS else " ")
-
-    def handle_endtag(self, tag):
-        self.text.append(_BLOCK if tag in _BLOCKS else " ")
-
-    def handle_data(self, data):
-        self.text.append(data)
-
-
-def _html_readings(text: str) -> list[tuple[str, str]]:
-    parser = _HtmlText()
-    parser.feed(text)
-    blocks = "".join(parser.text)
-    return [("", "\n\n".join(" ".join(block.split()) for block in blocks.split(_BLOCK))),   # block by block
-            (" [text]", " ".join(blocks.replace(_BLOCK, " ").split())),                     # split text joined
-            (" [attribut]", "\n\n".join(parser.attributes))]
-
-
-def _json_strings(value) -> list[str]:
-    if isinstance(value, str):
-        return [" ".join(_html_readings(value)[0][1].split()) if "<" in value else value]
-    if isinstance(value, dict):
-        return [s for item in value.values() for s in _json_strings(item)]
-    if isinstance(value, list):
-        return [s for item in value for s in _json_strings(item)]
-    return []
-
-
-def _pdf_readings(raw: bytes) -> list[tuple[str, str]]:
-    from pypdf import PdfReader
-
-    reader = PdfReader(io.BytesIO(raw))
-    readings = [(" [PDF-text]", "\n\n".join(page.extract_text() or "" for page in reader.pages))]
-    for name, contents in reader.attachments.items():
-        for content in contents:
-            readings += [(f" [bilaga {name}]{label}", text) for label, text in _readings(Path(name), content)]
-    return readings
-
-
-def _readings(path: Path, raw: bytes) -> list[tuple[str, str]]:
-    """(label, text) for each way a file is read."""
-    suffix = path.suffix.lower()
-    if suffix == ".gz":
-        raw, suffix = gzip.decompress(raw), Path(path.stem).suffix.lower()
-    if suffix in _BINARY:
-        return []
-    if suffix == ".pdf":
-        return _pdf_readings(raw)
-    text = raw.decode("utf-8", errors="replace")
-    if suffix in (".html", ".htm", ".xml", ".svg"):
-        return _html_readings(text)
-    if suffix == ".json":
-        try:
-            return [(" [värden]", "\n\n".join(_json_strings(json.loads(text))))]
-        except ValueError:
-            return [("", text)]
-    if suffix == ".csv":
-        return [(" [celler]", "\n\n".join(cell for row in csv.reader(io.StringIO(text)) for cell in row))]
-    return [("", text)]
-
-
 # --- Looking --------------------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Leak:
-    output: str          # site file and reading: "om-webbplatsen/index.html [attribut]"
-    kind: str            # sentence, phone, email, name
-    value: str           # as it stands in the output
-    source: str          # where the staff text or detail is written
-
-
 def leaks(site: Path, staff: StaffDetails) -> list[Leak]:
-    found: list[Leak] = []
-    for path in sorted(p for p in site.rglob("*") if p.is_file()):
+    """Every staff text, number, address and name in every file of a built site, in the order of the files."""
+    files = sorted(p for p in site.rglob("*") if p.is_file())
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+    if len(files) < PARALLEL_FROM or cores < 2 or sys.platform != "linux":
+        per_file = _leaks_per_file(site, files, staff)
+    else:   # on Linux the workers are forked: they start at once, with the staff details already in memory
+        per_file = [[] for _ in files]
+        with ProcessPoolExecutor(cores, mp_context=get_context("fork")) as pool:
+            shares = pool.map(_leaks_per_file, [site] * cores, [files[i::cores] for i in range(cores)],
+                              [staff] * cores)
+            for i, share in enumerate(shares):
+                per_file[i::cores] = share
+    return list(dict.fromkeys(leak for found in per_file for leak in found))
+
+
+def _leaks_per_file(site: Path, files: list[Path], staff: StaffDetails) -> list[list[Leak]]:
+    scanner = Scanner(staff)    # one per process: it remembers the pieces it has read
+    per_file = []
+    for path in files:
         name = path.relative_to(site).as_posix()
-        for label, text in _readings(path, path.read_bytes()):
-            found += _leaks_in(f"{name}{label}", text, staff)
-    return list(dict.fromkeys(found))
-
-
-def _leaks_in(output: str, text: str, staff: StaffDetails) -> list[Leak]:
-    found = []
-    words = audience.words_of(text)
-    for start, end, source in staff.index.hits(words):
-        found.append(Leak(output, "sentence", text[words[start].start:words[end - 1].end], source))
-    for key, written in phones_in(text).items():
-        if key in staff.phones:
-            found.append(Leak(output, "phone", written, staff.phones[key]))
-    for match in _EMAIL.finditer(text):
-        if match.group().casefold() in staff.emails:
-            found.append(Leak(output, "email", match.group(), staff.emails[match.group().casefold()]))
-    if staff.names:
-        sequence = [w.word for w in words]
-        for key, (name, source) in staff.names.items():
-            if any(tuple(sequence[i:i + len(key)]) == key for i in range(len(sequence) - len(key) + 1)
-                   if sequence[i] == key[0]):
-                found.append(Leak(output, "name", name, source))
-    return found
+        per_file.append([leak for reading in readings_of(path, path.read_bytes())
+                         for leak in scanner.leaks(name, reading)])
+    return per_file
 
 
 # --- Where a leak came from -------------------------------------------------------------------------------
@@ -266,10 +147,10 @@ def _places(leak: Leak, public: list[audience.Piece]) -> list[tuple[str, int, st
         key = phone_key(leak.value)
         for piece in public:
             places += [(piece.file, piece.line_at(m.start()), m.group().strip(" .-/"))
-                       for m in _PHONE_RUN.finditer(piece.text) if phone_key(m.group().strip(" .-/")) == key]
+                       for m in PHONE_RUN.finditer(piece.text) if phone_key(m.group().strip(" .-/")) == key]
     elif leak.kind == "email":
         for piece in public:
-            places += [(piece.file, piece.line_at(m.start()), m.group()) for m in _EMAIL.finditer(piece.text)
+            places += [(piece.file, piece.line_at(m.start()), m.group()) for m in EMAIL.finditer(piece.text)
                        if m.group().casefold() == leak.value.casefold()]
     else:
         wanted = [w.word for w in audience.words_of(leak.value)]

@@ -1,0 +1,138 @@
+"""The leak guard's fast reading (macros/guards/leak_scan.py) finds exactly what reading every text whole finds
+(`leak_scan.leaks_in`, the way the guard read until issue 19), in the same order: over generated pages that put
+staff text, numbers, addresses and names across every kind of boundary, over Katrineholm's built site with staff
+text put into its real pages, and when the site is read on several cores."""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+from pathlib import Path
+
+import pytest
+
+from macros.guards import audience, leak_guard
+from macros.guards.leak_scan import Scanner, leaks_in
+from macros.guards.output_readings import readings_of
+from tests.support.project import ROOT
+
+STAFF_TEXT = ("Säg inte namnet på personen förrän ni har bestämt att det behövs. Ring säkerhetschefen om du "
+              "är osäker på vad som gäller. Konsultationen dokumenteras inte i elevens journal men i "
+              "samverkansgruppens anteckningar som förvaras inlåsta.")
+PHONE = "+46701234567"
+EMAIL = "rektorsjour@kommun.se"
+NAME = ("rektorernas", "jour")
+FILLER = ("ring", "112", "om", "det", "är", "akut", "du", "kan", "vara", "anonym", "stödlinjen", "svarar",
+          "dygnet", "runt", "säg", "inte", "namnet", "personen", "jour", "rektorernas", "Call", "114 14")
+PHONE_WRITTEN = ("070-123 45 67", "0701234567", "+46 70 123 45 67", "070‑123\u00a045 67", "(0)70 123 45 67")
+TAGS = ("p", "li", "span", "td", "a", "div", "h2", "em", "code", "script")
+
+
+def _staff() -> leak_guard.StaffDetails:
+    index = audience.StaffIndex.of([audience.Piece(STAFF_TEXT, "personal/vid-oro.md", 1, True)])
+    return leak_guard.StaffDetails(index, phones={PHONE: "personal/vid-oro.md rad 3"},
+                                   emails={EMAIL: "data/contacts.yml (jour)"},
+                                   names={NAME: ("Rektorernas jour", "data/contacts.yml (jour)")})
+
+
+def _fragments(rng: random.Random) -> list[str]:
+    """Texts to spread over elements: staff sentences and windows, whole or cut, near misses, numbers cut at
+    any character, digits and punctuation that meet them, addresses, names, pipes and headings."""
+    sentences = [s.strip() + "." for s in STAFF_TEXT.split(".") if s.strip()]
+    words = STAFF_TEXT.split()
+    start = rng.randrange(len(words) - 10)
+    choices = [
+        rng.choice(sentences),
+        " ".join(words[start:start + 10]),
+        " ".join(words[start:start + rng.randrange(4, 12)]),
+        rng.choice(sentences).replace("personen", "per\u00adsonen").upper(),
+        " ".join(rng.choice(FILLER) for _ in range(rng.randrange(1, 6))),
+        rng.choice(PHONE_WRITTEN), rng.choice(("08", "070", "12", "3", "(0)", "+46", ".", "-", "/")),
+        f"Skriv till {EMAIL.upper() if rng.random() < 0.3 else EMAIL}", "Rektorernas", "jour", "Rektorernas jour",
+        rng.choice(("|", "| a |", "# Rubrik", ".", "?", ";", "- punkt", "&amp;", "&nbsp;", "1.", "!")),
+    ]
+    text = rng.choice(choices)
+    if rng.random() < 0.5 and len(text) > 2:      # cut anywhere: a word, a number or an address in two
+        cut = rng.randrange(1, len(text))
+        return [text[:cut], text[cut:]]
+    return [text]
+
+
+def _page(rng: random.Random) -> str:
+    parts = []
+    for _ in range(rng.choice((1, 2, 3, 4, 25))):   # most pages small, so that one boundary decides
+        for fragment in _fragments(rng):
+            tag = rng.choice(TAGS)
+            attribute = f' title="{fragment}"' if rng.random() < 0.15 else ""
+            joint = rng.choice(("", " ", "\n", "<br>", "<hr>"))
+            parts.append(f"<{tag}{attribute}>{fragment}</{tag}>{joint}" if rng.random() < 0.8 else fragment + joint)
+    return "<!doctype html><html><body><nav><ul>" + "".join(parts) + "</ul></nav></body></html>"
+
+
+def _reference(files: dict[str, bytes], staff) -> list:
+    found = [leak for name, raw in files.items() for reading in readings_of(Path(name), raw)
+             for leak in leaks_in(name + reading.label, reading.text, staff)]
+    return list(dict.fromkeys(found))
+
+
+def _scanned(files: dict[str, bytes], staff) -> list:
+    scanner = Scanner(staff)
+    found = [leak for name, raw in files.items() for reading in readings_of(Path(name), raw)
+             for leak in scanner.leaks(name, reading)]
+    return list(dict.fromkeys(found))
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_generated_pages_give_the_same_finds_as_whole_texts(seed):
+    rng = random.Random(seed)
+    files = {}
+    for i in range(150):
+        page = _page(rng)
+        files[f"sida-{i}/index.html"] = page.encode()
+        if i % 10 == 0:   # the same fragments as values and cells
+            files[f"data-{i}.json"] = json.dumps({"items": [page, page[:40]]}).encode()
+            files[f"data-{i}.csv"] = ("namn\n" + "\n".join(f'"{line}"' for line in page.split("<"))).encode()
+    staff = _staff()
+    expected = _reference(files, staff)
+    assert _scanned(files, staff) == expected
+    assert {leak.kind for leak in expected} == {"sentence", "phone", "email", "name"}   # the pages do hold some
+
+
+def test_staff_text_put_into_a_real_site_is_found_as_in_whole_texts(public_site, tmp_path):
+    from macros.contract.load import load_site_data
+    from macros.build_state import today
+
+    data = load_site_data(ROOT / "data", today=today(), display_root=ROOT)
+    staff = leak_guard.StaffDetails.of(ROOT, ROOT / "docs", ROOT / "data", data)
+    site = tmp_path / "site"
+    shutil.copytree(public_site, site)
+    sentence = "Säg inte namnet på personen förrän ni har bestämt att det behövs."   # personal/konsultation.md
+    cut = sentence.index("förrän")
+    pages = sorted(site.rglob("*.html"))
+    for i, page in enumerate(pages[:6]):
+        html = page.read_text("utf-8")
+        if i % 3 == 0:     # split over two paragraphs, between the navigation and the article
+            html = html.replace("<article", f"<p>{sentence[:cut]}</p><div>{sentence[cut:]}</div><article", 1)
+        elif i % 3 == 1:   # whole, in an attribute
+            html = html.replace("<article", f'<article title="{sentence}"', 1)
+        page.write_text(html, "utf-8")
+    files = {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*"))
+             if path.is_file()}
+    expected = _reference(files, staff)
+    assert expected, "the staff text put into the pages is found"
+    assert _scanned(files, staff) == expected
+    assert leak_guard.leaks(site, staff) == expected
+
+
+def test_a_site_read_on_several_cores_gives_the_same_finds_in_the_same_order(tmp_path, monkeypatch):
+    rng = random.Random(99)
+    site = tmp_path / "site"
+    for i in range(40):
+        (site / f"s{i:02}").mkdir(parents=True)
+        (site / f"s{i:02}" / "index.html").write_text(_page(rng), "utf-8")
+    staff = _staff()
+    monkeypatch.setattr(leak_guard, "PARALLEL_FROM", 10**6)
+    one_core = leak_guard.leaks(site, staff)
+    monkeypatch.setattr(leak_guard, "PARALLEL_FROM", 1)
+    assert leak_guard.leaks(site, staff) == one_core and one_core
