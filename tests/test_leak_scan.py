@@ -83,7 +83,7 @@ def _scanned(files: dict[str, bytes], staff) -> list:
     return list(dict.fromkeys(found))
 
 
-@pytest.mark.parametrize("seed", range(8))
+@pytest.mark.parametrize("seed", range(12))
 def test_generated_pages_give_the_same_finds_as_whole_texts(seed):
     rng = random.Random(seed)
     files = {}
@@ -136,3 +136,26 @@ def test_a_site_read_on_several_cores_gives_the_same_finds_in_the_same_order(tmp
     one_core = leak_guard.leaks(site, staff)
     monkeypatch.setattr(leak_guard, "PARALLEL_FROM", 1)
     assert leak_guard.leaks(site, staff) == one_core and one_core
+
+
+HOSTILE_MARKUP = [
+    "<p>före</p><!-- <li>i en kommentar</li> --><li>efter</li>",
+    "<script>var a = '<li>' + \"</li>\"; if (a<li) {}</script><li>efter skriptet</li>",
+    '<a title="<li>i ett attribut</li>" href="x">länk</a><li>sedan</li>',
+    "<p>&#00000000000000000000000000000000000000000065;<li>&amp<li>&amp;<li>&#x41<li>&nbsp</li>",
+    '<a b="x"c<li>fast tagg</li><li>resten',
+    "<li>oavslutad <li title='x", "<style>li{}</style><li>stil</li>", "<![CDATA[<li>]]><li>cdata</li>",
+    "<textarea><li>text</li></textarea><li>efter</li>", "<li", "<<li><</li>>", "</li x><li/><li >",
+]
+
+
+def test_html_read_in_cuts_gives_what_it_gives_read_whole(public_site):
+    from macros.guards.output_readings import HtmlReader, html_readings
+
+    reader = HtmlReader()
+    rng = random.Random(7)
+    texts = [path.read_text("utf-8") for path in sorted(public_site.rglob("*.html"))]
+    texts += [_page(rng) for _ in range(300)]
+    texts += [a + b for a in HOSTILE_MARKUP for b in HOSTILE_MARKUP]     # each one before every other
+    for text in texts + texts:                                          # the second time from what it knows
+        assert reader.readings(text) == html_readings(text), text[:200]

@@ -28,7 +28,7 @@ from macros.contract.models import SiteData
 from macros.guards import audience
 from macros.guards.contact_details import EMAIL, PHONE_RUN, phone_key, phones_in
 from macros.guards.leak_scan import Leak, Scanner
-from macros.guards.output_readings import readings_of
+from macros.guards.output_readings import HtmlReader, readings_of
 from macros.problems import Problem, shown_path
 
 __all__ = ["Leak", "StaffDetails", "leaks", "messages", "phone_key", "phones_in", "public_sources", "unlinked_files"]
@@ -128,11 +128,11 @@ def leaks(site: Path, staff: StaffDetails) -> list[Leak]:
 
 
 def _leaks_per_file(site: Path, files: list[Path], staff: StaffDetails) -> list[list[Leak]]:
-    scanner = Scanner(staff)    # one per process: it remembers the pieces it has read
+    scanner, html = Scanner(staff), HtmlReader()    # one each per process: they remember what they have read
     per_file = []
     for path in files:
         name = path.relative_to(site).as_posix()
-        per_file.append([leak for reading in readings_of(path, path.read_bytes())
+        per_file.append([leak for reading in readings_of(path, path.read_bytes(), html)
                          for leak in scanner.leaks(name, reading)])
     return per_file
 

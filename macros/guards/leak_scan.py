@@ -30,6 +30,8 @@ from macros.guards.output_readings import SPACE, Reading
 if TYPE_CHECKING:
     from macros.guards.leak_guard import StaffDetails
 
+_GRAM = audience.SENTENCE_WORDS
+
 
 @dataclass(frozen=True)
 class Leak:
@@ -67,11 +69,12 @@ class Scanner:
         self.staff = staff
         keys = [*staff.index.sentences, *staff.index.windows]
         self.pairs = {(key[i], key[i + 1]) for key in keys for i in range(len(key) - 1)}
+        # Every key has at least SENTENCE_WORDS words, so staff text over a boundary holds one of these around it
+        self.grams = {key[i:i + _GRAM] for key in keys for i in range(len(key) - _GRAM + 1)}
         self.name_words = {word for key in staff.names for word in key}
         self.seen: set[str] = set()
         self.holding: set[str] = set()          # pieces with a staff sentence, window, number or address
-        self.first: dict[str, str] = {}         # piece → its first word (pieces with words)
-        self.last: dict[str, str] = {}
+        self.words: dict[str, tuple] = {}       # piece → its words, case-folded (pieces with words)
         self.names: dict[str, frozenset] = {}   # piece → the words of staff names it has (if any)
         self.phone_start: set[str] = set()      # pieces that begin or end with a character of a phone number
         self.phone_end: set[str] = set()
@@ -93,7 +96,7 @@ class Scanner:
                 or any(m.group().casefold() in self.staff.emails for m in EMAIL.finditer(piece))):
             self.holding.add(piece)
         if words:
-            self.first[piece], self.last[piece] = words[0].word, words[-1].word
+            self.words[piece] = tuple(w.word for w in words)
         if named := self.name_words.intersection(w.word for w in words):
             self.names[piece] = frozenset(named)
         if piece and PHONE_CHARACTER.fullmatch(piece[0]):
@@ -109,10 +112,21 @@ class Scanner:
         return any(present.issuperset(key) for key in self.staff.names)
 
     def _words_may_meet(self, pieces: list[str]) -> bool:
-        """Whether, joined by a space, two pieces' words may make staff text over their boundary."""
-        with_words = [piece for piece in pieces if piece in self.first]
-        boundaries = zip(map(self.last.__getitem__, with_words), map(self.first.__getitem__, with_words[1:]))
-        return not self.pairs.isdisjoint(boundaries)
+        """Whether, joined by a space, two pieces' words may make staff text over their boundary: the two words
+        around it follow each other in staff text, and so do the _GRAM words around them."""
+        texts = [self.words[piece] for piece in pieces if piece in self.words]
+        boundaries = list(zip([words[-1] for words in texts], [words[0] for words in texts[1:]]))
+        if self.pairs.isdisjoint(boundaries):
+            return False
+        for k in (k for k, pair in enumerate(boundaries) if pair in self.pairs):
+            before = [w for words in reversed(texts[max(0, k + 1 - _GRAM):k + 1]) for w in reversed(words)]
+            after = [w for words in texts[k + 1:k + _GRAM] for w in words]
+            around = before[_GRAM - 2::-1] + after[:_GRAM - 1]     # up to _GRAM - 1 words on either side
+            middle = len(before[:_GRAM - 1])
+            if any(tuple(around[i:i + _GRAM]) in self.grams for i in range(max(0, middle - _GRAM + 1), middle)
+                   if i + _GRAM <= len(around)):
+                return True
+        return False
 
     def _digits_may_meet(self, pieces: list[str]) -> bool:
         """Whether, joined by a space, two pieces may make one phone number over their boundary."""

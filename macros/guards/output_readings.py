@@ -13,6 +13,7 @@ import csv
 import gzip
 import io
 import json
+import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -62,10 +63,53 @@ class _HtmlText(HTMLParser):
     def handle_data(self, data):
         self.text.append(data)
 
+    def state(self) -> tuple:
+        """Everything the parser goes on from (what it holds back, a script it is in, …): not what it found,
+        nor where it is, which only messages use."""
+        return tuple(item for item in vars(self).items() if item[0] not in _FOUND_OR_WHERE)
+
+
+_FOUND_OR_WHERE = {"text", "attributes", "lineno", "offset"}
+# Where markup is cut to be read piece by piece: before a tag that begins a part pages share (a menu item, the
+# header, the footer, a script). Only the speed depends on it: see HtmlReader.
+_CUT = re.compile(r"<(?:li|nav|header|footer|main|article|script|aside)\b")
+
+
+class HtmlReader:
+    """Reads HTML files, remembering what each cut of markup gave: a site's pages share most of their markup
+    (the whole menu is on every page), which is then parsed once.
+
+    HTMLParser reads a stream: fed a file in cuts, it gives what it gives fed the whole file (it holds back an
+    unfinished tag, comment, script or character reference until the rest comes). What a cut gives depends only
+    on the parser's state where it begins and on the cut itself, so the same cut from the same state gives the
+    same text, attributes and state again."""
+
+    def __init__(self):
+        self._known: dict[tuple, tuple] = {}
+
+    def readings(self, text: str) -> list[Reading]:
+        parser = _HtmlText()
+        starts = [0, *(match.start() for match in _CUT.finditer(text)), len(text)]
+        for cut in map(text.__getitem__, map(slice, starts, starts[1:])):
+            key = (parser.state(), cut)
+            if (known := self._known.get(key)) is None:
+                text_from, attributes_from = len(parser.text), len(parser.attributes)
+                parser.feed(cut)
+                self._known[key] = (parser.text[text_from:], parser.attributes[attributes_from:], parser.state())
+            else:
+                parser.text += known[0]
+                parser.attributes += known[1]
+                parser.__dict__.update(known[2])
+        return _html_readings(parser)
+
 
 def html_readings(text: str) -> list[Reading]:
     parser = _HtmlText()
     parser.feed(text)
+    return _html_readings(parser)
+
+
+def _html_readings(parser: _HtmlText) -> list[Reading]:
     blocks = [" ".join(block.split()) for block in "".join(parser.text).split(_BLOCK)]
     return [Reading("", blocks),                                                 # block by block
             Reading(" [text]", [block for block in blocks if block], SPACE),     # split text joined
@@ -94,8 +138,8 @@ def _pdf_readings(raw: bytes) -> list[Reading]:
     return readings
 
 
-def readings_of(path: Path, raw: bytes) -> list[Reading]:
-    """Each way a file is read."""
+def readings_of(path: Path, raw: bytes, html: HtmlReader | None = None) -> list[Reading]:
+    """Each way a file is read (HTML by `html`, which remembers what it has read, if given)."""
     suffix = path.suffix.lower()
     if suffix == ".gz":
         raw, suffix = gzip.decompress(raw), Path(path.stem).suffix.lower()
@@ -105,7 +149,7 @@ def readings_of(path: Path, raw: bytes) -> list[Reading]:
         return _pdf_readings(raw)
     text = raw.decode("utf-8", errors="replace")
     if suffix in (".html", ".htm", ".xml", ".svg"):
-        return html_readings(text)
+        return html.readings(text) if html else html_readings(text)
     if suffix == ".json":
         try:
             return [Reading(" [värden]", _json_strings(json.loads(text)))]
