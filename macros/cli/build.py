@@ -159,6 +159,7 @@ class SiteBuild:
     language: str | None = None   # the one language edition this process builds (None: all the site's)
     merged_into: "SiteBuild | None" = None   # for another language: the default language's build
     log: IO[str] | None = None    # what MkDocs writes, in a file: a pipe that nobody reads yet would stall it
+    ended: bool = False           # its process has ended, and `seconds` is how long it took
 
     @property
     def ok(self) -> bool:
@@ -186,14 +187,40 @@ def _start(build: SiteBuild, dataset: Dataset, engine: str = ENGINES[0]) -> None
     build.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=build.log, stderr=subprocess.STDOUT)
 
 
-def _wait(builds: list[SiteBuild]) -> None:
-    """Wait for every MkDocs process, each one's time taken when it ends (not when its turn to be read comes)."""
-    running = list(builds)
-    while running:
-        for build in [b for b in running if b.process.poll() is not None]:
-            build.seconds = time.monotonic() - build.seconds
-            running.remove(build)
-        time.sleep(0.05 if running else 0)
+def _wait(builds: list[SiteBuild], meanwhile: list[SiteBuild] = ()) -> None:
+    """Wait for these MkDocs processes, each one's time taken when it ends (not when its turn to be read comes),
+    and that of any of `meanwhile` that ends before them."""
+    while True:
+        _note_ends([*builds, *meanwhile])
+        if all(build.ended for build in builds):
+            return
+        time.sleep(0.05)
+
+
+def _note_ends(builds: list[SiteBuild]) -> None:
+    for build in builds:
+        if not build.ended and build.process.poll() is not None:
+            build.seconds, build.ended = time.monotonic() - build.seconds, True
+
+
+def _built(dataset: Dataset, builds: list[SiteBuild]) -> list[Problem] | None:
+    """Wait for the builds. As soon as the public site's languages are built, the leak guard reads it, while the
+    staff site may still be building: its problems, or None if the public site failed."""
+    public = [b for b in builds if b.config == "mkdocs.yml"]
+    rest = [b for b in builds if b not in public]
+    _wait(public, meanwhile=rest)
+    for build in public:
+        _finish(build)
+    guard = None
+    if public and all(b.ok for b in public):
+        _merge_editions(public)
+        guard = _public_output_problems(dataset, public, meanwhile=lambda: _note_ends(rest))
+    _wait(rest)
+    for build in rest:
+        _finish(build)
+    if all(b.ok for b in rest):
+        _merge_editions(rest)
+    return guard
 
 
 def _finish(build: SiteBuild) -> None:
@@ -264,7 +291,7 @@ def _config(path: Path) -> dict:
     return read_config(path)
 
 
-def _public_output_problems(dataset: Dataset, builds: list[SiteBuild]) -> list[Problem]:
+def _public_output_problems(dataset: Dataset, builds: list[SiteBuild], meanwhile=None) -> list[Problem]:
     """The second line of defence, over the new public site before it is swapped in: staff text and staff
     contact details in any public file (macros/guards/leak_guard.py), and files of docs/ that no public page links."""
     from macros.guards import leak_guard
@@ -276,7 +303,7 @@ def _public_output_problems(dataset: Dataset, builds: list[SiteBuild]) -> list[P
     data = load_site_data(dataset.data_dir, today=today(), display_root=ROOT)
     docs = ROOT / "docs"
     staff = leak_guard.StaffDetails.of(ROOT, docs, dataset.data_dir, data)
-    found = leak_guard.messages(leak_guard.leaks(public.staging, staff),
+    found = leak_guard.messages(leak_guard.leaks(public.staging, staff, meanwhile=meanwhile),
                                 leak_guard.public_sources(ROOT, docs, dataset.data_dir))
     allowed = set(read_site_settings(ROOT / "mkdocs.yml", ROOT).settings.public_files)
     return found + leak_guard.unlinked_files(public.staging, docs, ROOT, allowed)
@@ -309,18 +336,13 @@ def build_sites(dataset: Dataset, sites=SITES, stream=sys.stdout, verbose: bool 
     # And the pages' own check (macros/contract/pages.py): its messages are the translated MkDocs ones, said once.
     from macros.contract.pages import page_problems
     pages = page_problems(ROOT, today(), data)
-    _wait(builds)
-    for build in builds:
-        _finish(build)
-        if verbose:
-            print(build.output, file=stream)
+    guard = _built(dataset, builds)
+    for build in builds if verbose else []:
+        print(build.output, file=stream)
     failed = [b for b in builds if not b.ok]
-    if not failed:
-        _merge_editions(builds)
     if not failed:   # the second line of defence; what the source check already named is not said twice
         named = {(p.file, p.line) for p in copied}
-        copied += [p for p in _public_output_problems(dataset, builds)
-                   if (p.file, p.line) not in named]
+        copied += [p for p in guard or [] if (p.file, p.line) not in named]
     if failed or copied or pages:
         problems = copied + pages + [problem for build in failed for problem in _build_problems(build)]
         problems = sorted(dict.fromkeys(problems), key=lambda p: (not p.file, p.file, p.line))

@@ -416,7 +416,9 @@ def macro_problems(pages: Pages, records: Records | None) -> list[Problem]:
             found.append(Problem("macro_syntax", page.shown, (error.lineno or 1) + page.offset,
                                  {"problem": template_words(error.message or str(error))}))
             continue
-        undeclared = meta.find_undeclared_variables(tree) - known
+        # Jinja's scope tracking is slow (it runs the code generator): only where some name is not one we know.
+        loaded = {node.name for node in tree.find_all(nodes.Name) if node.ctx == "load"}
+        undeclared = meta.find_undeclared_variables(tree) - known if loaded - known else set()
         for node in tree.find_all(nodes.Name):
             if node.ctx == "load" and node.name in undeclared:
                 undeclared.discard(node.name)

@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
+from typing import Callable
 
 from macros.contract.models import SiteData
 from macros.guards import audience
@@ -111,29 +112,35 @@ def _phones(record) -> list:
 
 # --- Looking --------------------------------------------------------------------------------------------
 
-def leaks(site: Path, staff: StaffDetails) -> list[Leak]:
-    """Every staff text, number, address and name in every file of a built site, in the order of the files."""
+def leaks(site: Path, staff: StaffDetails, meanwhile: Callable[[], None] | None = None) -> list[Leak]:
+    """Every staff text, number, address and name in every file of a built site, in the order of the files.
+    `meanwhile` is called now and then while it reads (the command line notes which builds have ended)."""
     files = sorted(p for p in site.rglob("*") if p.is_file())
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
     if len(files) < PARALLEL_FROM or cores < 2 or sys.platform != "linux":
-        per_file = _leaks_per_file(site, files, staff)
+        per_file = _leaks_per_file(site, files, staff, meanwhile)
     else:   # on Linux the workers are forked: they start at once, with the staff details already in memory
         per_file = [[] for _ in files]
         with ProcessPoolExecutor(cores, mp_context=get_context("fork")) as pool:
-            shares = pool.map(_leaks_per_file, [site] * cores, [files[i::cores] for i in range(cores)],
-                              [staff] * cores)
+            shares = [pool.submit(_leaks_per_file, site, files[i::cores], staff) for i in range(cores)]
+            while wait(shares, timeout=0.05).not_done:
+                if meanwhile:
+                    meanwhile()
             for i, share in enumerate(shares):
-                per_file[i::cores] = share
+                per_file[i::cores] = share.result()
     return list(dict.fromkeys(leak for found in per_file for leak in found))
 
 
-def _leaks_per_file(site: Path, files: list[Path], staff: StaffDetails) -> list[list[Leak]]:
+def _leaks_per_file(site: Path, files: list[Path], staff: StaffDetails,
+                    meanwhile: Callable[[], None] | None = None) -> list[list[Leak]]:
     scanner, html = Scanner(staff), HtmlReader()    # one each per process: they remember what they have read
     per_file = []
     for path in files:
         name = path.relative_to(site).as_posix()
         per_file.append([leak for reading in readings_of(path, path.read_bytes(), html)
                          for leak in scanner.leaks(name, reading)])
+        if meanwhile:
+            meanwhile()
     return per_file
 
 
