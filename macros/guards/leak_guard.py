@@ -120,14 +120,17 @@ def leaks(site: Path, staff: StaffDetails, meanwhile: Callable[[], None] | None 
     if len(files) < PARALLEL_FROM or cores < 2 or sys.platform != "linux":
         per_file = _leaks_per_file(site, files, staff, meanwhile)
     else:   # on Linux the workers are forked: they start at once, with the staff details already in memory
-        per_file = [[] for _ in files]
+        per_file: list[list[Leak]] = [[] for _ in files]
+        largest_first = sorted(range(len(files)), key=lambda i: -files[i].stat().st_size)   # even shares
+        shares = [largest_first[i::cores] for i in range(cores)]
         with ProcessPoolExecutor(cores, mp_context=get_context("fork")) as pool:
-            shares = [pool.submit(_leaks_per_file, site, files[i::cores], staff) for i in range(cores)]
-            while wait(shares, timeout=0.05).not_done:
+            running = [pool.submit(_leaks_per_file, site, [files[i] for i in share], staff) for share in shares]
+            while wait(running, timeout=0.05).not_done:
                 if meanwhile:
                     meanwhile()
-            for i, share in enumerate(shares):
-                per_file[i::cores] = share.result()
+            for share, done in zip(shares, running):
+                for i, found in zip(share, done.result()):
+                    per_file[i] = found
     return list(dict.fromkeys(leak for found in per_file for leak in found))
 
 
