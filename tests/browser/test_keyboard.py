@@ -1,8 +1,9 @@
 """Keyboard use of every page of both sites of every dataset, on a phone (390 px) and a laptop (1280 px).
 
-Every page is checked on the same load as axe's check of it (tests/browser/test_accessibility.py). The skip link is the first tab stop and takes the visitor past the header; every tab stop shows focus
+The skip link is the first tab stop and takes the visitor past the header; every tab stop shows focus
 (an outline or a visible change) and is on screen, not covered; every control a visitor can see is reached
-by Tab; the menu opens and closes from the keyboard; the search works from the keyboard.
+by Tab; the menu opens and closes from the keyboard; the search works from the keyboard. Every page is
+checked on the same load as axe's check of it (the test is in tests/browser/test_accessibility.py).
 """
 
 from __future__ import annotations
