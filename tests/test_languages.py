@@ -89,6 +89,7 @@ def test_a_search_finds_pages_in_the_page_language_only(browser, dataset_site, s
             assert not any(outside in link for link in links), links
         if start == "en/":
             assert all("/en/" in link for link in links), links
+        page.close()
 
 
 def test_the_staff_site_is_swedish_only(dataset_staff_site):

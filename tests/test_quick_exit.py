@@ -35,11 +35,22 @@ def start(tmp_path_factory):
         yield url
 
 
-def new_page(browser, width=390, touch=False):
-    context = browser.new_context(viewport={"width": width, "height": 800}, has_touch=touch)
-    # The neutral site is faked here: tests never leave 127.0.0.1.
-    context.route(f"{EXIT_URL}**", lambda route: route.fulfill(status=200, content_type="text/html; charset=utf-8", body=WEATHER))
-    return context.new_page()
+@pytest.fixture
+def new_page(browser):
+    """new_page(width=390, touch=False, js=True) -> a page in a fresh browser context of its own, in which the
+    neutral site is faked (tests never leave 127.0.0.1); every context is closed after the test."""
+    contexts = []
+
+    def make(width=390, touch=False, js=True):
+        context = browser.new_context(viewport={"width": width, "height": 800}, has_touch=touch, java_script_enabled=js)
+        context.route(f"{EXIT_URL}**", lambda route: route.fulfill(status=200, content_type="text/html; charset=utf-8",
+                                                                   body=WEATHER))
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
 
 
 def test_every_public_page_has_the_exit_button_pointing_to_the_neutral_site(dataset_site):
@@ -55,8 +66,8 @@ def test_the_staff_site_has_no_exit_button(dataset_staff_site):
         assert soup(page).select_one("[data-mv-exit]") is None, page
 
 
-def test_clicking_the_button_replaces_the_page_so_back_does_not_return(browser, base):
-    page = new_page(browser)
+def test_clicking_the_button_replaces_the_page_so_back_does_not_return(new_page, base):
+    page = new_page()
     page.goto(base)
     page.goto(base + "stod-till-anhoriga/")
     length = page.evaluate("history.length")
@@ -67,8 +78,8 @@ def test_clicking_the_button_replaces_the_page_so_back_does_not_return(browser, 
     assert "stod-till-anhoriga" not in page.url
 
 
-def test_pressing_shift_three_times_leaves_the_page(browser, base):
-    page = new_page(browser)
+def test_pressing_shift_three_times_leaves_the_page(new_page, base):
+    page = new_page()
     page.goto(base + "stodlinjer/")
     for _ in range(3):
         page.keyboard.press("Shift")
@@ -76,8 +87,8 @@ def test_pressing_shift_three_times_leaves_the_page(browser, base):
     assert page.locator("h1").inner_text() == "Väderprognos"
 
 
-def test_typing_capitals_with_shift_does_not_leave_the_page(browser, base):
-    page = new_page(browser, width=1280)
+def test_typing_capitals_with_shift_does_not_leave_the_page(new_page, base):
+    page = new_page(width=1280)
     page.goto(base)
     page.click("input.md-search__input")
     for letter in "BOMK":  # Shift held for each capital, as a person types
@@ -89,15 +100,15 @@ def test_typing_capitals_with_shift_does_not_leave_the_page(browser, base):
     assert page.input_value("input.md-search__input") == "BOMK"
 
 
-def test_a_tap_on_a_touch_screen_leaves_the_page(browser, base):
-    page = new_page(browser, touch=True)
+def test_a_tap_on_a_touch_screen_leaves_the_page(new_page, base):
+    page = new_page(touch=True)
     page.goto(base)
     page.tap("a.mv-exit")
     page.wait_for_url(EXIT_URL)
 
 
-def test_the_button_is_reachable_by_keyboard_and_named_for_screen_readers(browser, base):
-    page = new_page(browser, width=1280)
+def test_the_button_is_reachable_by_keyboard_and_named_for_screen_readers(new_page, base):
+    page = new_page(width=1280)
     page.goto(base)
     button = page.locator("a.mv-exit")
     assert button.get_attribute("aria-describedby") == "mv-exit-hint"
@@ -112,18 +123,16 @@ def test_the_button_is_reachable_by_keyboard_and_named_for_screen_readers(browse
     page.wait_for_url(EXIT_URL)
 
 
-def test_without_javascript_the_button_still_leaves(browser, base):
-    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 800})
-    context.route(f"{EXIT_URL}**", lambda route: route.fulfill(status=200, content_type="text/html; charset=utf-8", body=WEATHER))
-    page = context.new_page()
+def test_without_javascript_the_button_still_leaves(new_page, base):
+    page = new_page(js=False)
     page.goto(base)
     page.click("a.mv-exit")
     page.wait_for_url(EXIT_URL)
 
 
 @pytest.mark.parametrize("width", [320, 390])
-def test_on_a_small_phone_the_button_covers_no_content(browser, base, width):
-    page = new_page(browser, width=width)
+def test_on_a_small_phone_the_button_covers_no_content(new_page, base, width):
+    page = new_page(width=width)
     page.goto(base + "stodlinjer/")
     for scroll in (0, 600, 1500):
         page.evaluate(f"window.scrollTo(0, {scroll})")
@@ -175,8 +184,8 @@ def leave_by(page, way):
 
 
 @pytest.mark.parametrize("way", ["button", "tap", "shift"])
-def test_after_three_pages_and_the_exit_back_shows_no_page_of_the_site(browser, base, start, way):
-    page = new_page(browser, touch=way == "tap")
+def test_after_three_pages_and_the_exit_back_shows_no_page_of_the_site(new_page, base, start, way):
+    page = new_page(touch=way == "tap")
     page.goto(start)
     visit_three_pages(page, base)
     leave_by(page, way)
@@ -188,8 +197,8 @@ def test_after_three_pages_and_the_exit_back_shows_no_page_of_the_site(browser, 
     assert not page.url.startswith(base), f"two steps Back after the exit showed {page.url}"
 
 
-def test_links_within_a_page_add_no_history_entry(browser, base, start):
-    page = new_page(browser, width=1280)
+def test_links_within_a_page_add_no_history_entry(new_page, base, start):
+    page = new_page(width=1280)
     page.goto(start)
     page.goto(base + "stodlinjer/")
     length = page.evaluate("history.length")
@@ -203,8 +212,8 @@ def test_links_within_a_page_add_no_history_entry(browser, base, start):
 
 
 @pytest.mark.parametrize("opened", ["drawer", "search"])
-def test_on_a_phone_the_exit_stays_visible_and_clickable_while_the_menu_or_search_is_open(browser, base, opened):
-    page = new_page(browser, touch=True)
+def test_on_a_phone_the_exit_stays_visible_and_clickable_while_the_menu_or_search_is_open(new_page, base, opened):
+    page = new_page(touch=True)
     page.goto(base + "stod-till-anhoriga/")
     page.locator(f"[data-mv-for='__{opened}']").click()
     if opened == "search":

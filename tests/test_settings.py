@@ -14,7 +14,7 @@ import pytest
 
 from macros import settings
 from macros.settings import Limits, SiteSettings, read_limits, read_site_settings
-from tests.support.project import ROOT, copy_project, run_build
+from tests.support.project import NO_PDF, ROOT, copy_project, run_build
 
 
 def line_of(path: Path, text: str) -> int:
@@ -172,7 +172,7 @@ def test_make_check_and_make_site_name_a_misspelt_setting(tmp_path):
     assert exit_line in check.stdout and limit_line in check.stdout, check.stdout
     assert "2 fel. Rätta dem och kör `make check` igen." in check.stdout
 
-    built = run_build(project, tmp_path / "out")
+    built = run_build(project, tmp_path / "out", env=NO_PDF)   # fails on the settings: no need to wait for the PDF
     assert built.returncode != 0
     assert exit_line in built.stdout and limit_line in built.stdout, built.stdout[-3000:]
     assert built.stdout.count(exit_line) == 1    # both sites read mkdocs.yml: said once

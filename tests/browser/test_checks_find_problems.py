@@ -6,8 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.conftest import Site, page_paths
-from tests.browser.test_accessibility import axe_findings
-from tests.browser.test_keyboard import keyboard_problems
+from tests.browser.test_accessibility import axe_and_keyboard_problems, axe_findings
 from tests.browser.test_privacy import visit_every_page
 from tests.browser.test_reflow import reflow_problems
 from tests.browser.test_without_javascript import links_without_js
@@ -52,9 +51,20 @@ def test_axe_names_the_page_the_rule_and_the_element(faulty, open_context):
     assert "/kontrast/ at 1280 px: image-alt" in text and "<img" in text
 
 
+@pytest.mark.parametrize("width", [390, 1280])
+def test_one_load_serves_axe_and_then_the_keyboard_and_each_names_its_problems(faulty, open_context, width):
+    page = open_context(width=width, still=True).new_page()
+    found, keyboard = axe_and_keyboard_problems(page, faulty("kontrast"), "kontrast/", width)
+    assert f"/kontrast/ at {width} px: color-contrast" in "\n".join(found), found
+    assert f"/kontrast/ at {width} px: image-alt" in "\n".join(found), found
+    assert not any("color-contrast" in problem or "image-alt" in problem for problem in keyboard), keyboard
+    found, keyboard = axe_and_keyboard_problems(page, faulty("tangentbord"), "tangentbord/", width)
+    assert any(f"/tangentbord/ at {width} px: the first tab stop is" in p for p in keyboard), keyboard
+
+
 def test_the_keyboard_check_finds_a_missing_skip_link_an_invisible_focus_and_an_unreachable_link(faulty, open_context):
     page = open_context(width=390, still=True).new_page()
-    problems = keyboard_problems(page, faulty("tangentbord"), "tangentbord/")
+    _, problems = axe_and_keyboard_problems(page, faulty("tangentbord"), "tangentbord/", 390)
     assert any("not the skip link" in p for p in problems), problems
     assert any('a#a[href="#a"] "Utan fokus", shows no focus' in p for p in problems), problems
     assert any('"Hoppas över" is shown but Tab never reaches it' in p for p in problems), problems

@@ -2,7 +2,8 @@
 
 The skip link is the first tab stop and takes the visitor past the header; every tab stop shows focus
 (an outline or a visible change) and is on screen, not covered; every control a visitor can see is reached
-by Tab; the menu opens and closes from the keyboard; the search works from the keyboard.
+by Tab; the menu opens and closes from the keyboard; the search works from the keyboard. Every page is
+checked on the same load as axe's check of it (the test is in tests/browser/test_accessibility.py).
 """
 
 from __future__ import annotations
@@ -75,8 +76,11 @@ def tab_through(page) -> tuple[list[dict], list[str]]:
     return stops, page.evaluate(scripts.UNREACHED)
 
 
-def keyboard_problems(page, site, path: str) -> list[str]:
-    load(page, site.url(path))
+def keyboard_problems(page, site, path: str, loaded: bool = False) -> list[str]:
+    """What goes wrong on the page with the keyboard alone; `loaded`: the page is already loaded (by `load`)
+    and nothing has moved its focus yet."""
+    if not loaded:
+        load(page, site.url(path))
     stops, unreached = tab_through(page)
     problems = [problem for number, stop in enumerate(stops, 1) if (problem := problem_of(stop, f"tab stop {number}"))]
     problems += [f"{name} is shown but Tab never reaches it" for name in unreached]
@@ -90,17 +94,6 @@ def keyboard_problems(page, site, path: str) -> list[str]:
         if problem := page.evaluate(scripts.AFTER_TARGET, hash_):
             problems.append(f"the skip link does not work: {problem}")
     return problems
-
-
-@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
-@pytest.mark.parametrize("name", KEYBOARD_SITES)
-def test_every_page_can_be_used_with_the_keyboard_alone(served, open_context, name, width):
-    site = served(name)
-    page = open_context(width=width, still=True).new_page()
-    problems = [f"/{path} at {width} px: {problem}" for path in site.pages
-                for problem in keyboard_problems(page, site, path)]
-    if problems:
-        pytest.fail(f"{len(problems)} keyboard problems on {name}:\n  " + "\n  ".join(problems), pytrace=False)
 
 
 @pytest.mark.parametrize("name", KEYBOARD_SITES)
