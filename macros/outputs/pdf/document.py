@@ -36,7 +36,7 @@ from macros.outputs.pdf import cards
 from macros.outputs.pdf.chapters import Chapter, prefixed, rebase, soft_hyphens
 from macros.outputs.pdf.fetch import REASONS, Refusal, SiteOnlyFetcher, attachments, needles
 from macros.outputs.pdf.source import Provenance, provenance
-from macros.problems import PROBLEMS_FILE, Problem, report
+from macros.problems import Problem, report
 from macros.render import design_tokens
 from macros.render import git_dates
 from macros.render import render
@@ -60,14 +60,6 @@ def skipped() -> bool:
     """MOTVERKA_SKIP_PDF=1 builds the pages without making the PDF: for the tests of page and data errors, whose
     builds fail anyway and need not wait for WeasyPrint. Never set it for a site to publish."""
     return os.environ.get("MOTVERKA_SKIP_PDF") == "1"
-
-
-def already_failing() -> bool:
-    """Whether this build has handed `make site` a problem already (a setting, the data, a page): its builds are
-    strict, so it fails and its PDF is never published. The communicator need not wait for WeasyPrint to read
-    the message. (`make serve` hands over nothing: it makes the PDF as before.)"""
-    path = os.environ.get(PROBLEMS_FILE)
-    return bool(path) and os.path.isfile(path) and os.path.getsize(path) > 0
 
 
 def file_name(audience: str) -> str:
@@ -532,7 +524,7 @@ def on_env(config, files, state: BuildState, make_now: bool, size_later: bool = 
     from mkdocs.structure.files import File
 
     name = file_name(state.audience)
-    if make_now and not skipped() and not state.failed_pages and not already_failing():
+    if make_now and not skipped() and not state.failed_pages:
         try:
             made = make(config, files, state)
         except Exception as problem:  # noqa: BLE001  a Swedish line that fails the strict build, not a traceback
