@@ -203,7 +203,7 @@ def _note_ends(builds: list[SiteBuild]) -> None:
             build.seconds, build.ended = time.monotonic() - build.seconds, True
 
 
-def _built(dataset: Dataset, builds: list[SiteBuild]) -> list[Problem] | None:
+def _built(builds: list[SiteBuild], inputs: GuardInputs) -> list[Problem] | None:
     """Wait for the builds. As soon as the public site's languages are built, the leak guard reads it, while the
     staff site may still be building: its problems, or None if the public site failed."""
     public = [b for b in builds if b.config == "mkdocs.yml"]
@@ -214,7 +214,7 @@ def _built(dataset: Dataset, builds: list[SiteBuild]) -> list[Problem] | None:
     guard = None
     if public and all(b.ok for b in public):
         _merge_editions(public)
-        guard = _public_output_problems(dataset, public, meanwhile=lambda: _note_ends(rest))
+        guard = _public_output_problems(public, inputs, meanwhile=lambda: _note_ends(rest))
     _wait(rest)
     for build in rest:
         _finish(build)
@@ -291,22 +291,36 @@ def _config(path: Path) -> dict:
     return read_config(path)
 
 
-def _public_output_problems(dataset: Dataset, builds: list[SiteBuild], meanwhile=None) -> list[Problem]:
+@dataclass
+class GuardInputs:
+    """What the leak guard compares the new public site with, read while the builds run (only this process may
+    read staff pages and staff data): the staff details, the public sources, the files meant to be public."""
+
+    staff: object
+    public: list
+    allowed: set[str]
+
+    @classmethod
+    def of(cls, dataset: Dataset, data: SiteData) -> "GuardInputs":
+        from macros.guards import leak_guard
+        from macros.settings import read_site_settings
+
+        docs = ROOT / "docs"
+        return cls(leak_guard.StaffDetails.of(ROOT, docs, dataset.data_dir, data),
+                   leak_guard.public_sources(ROOT, docs, dataset.data_dir),
+                   set(read_site_settings(ROOT / "mkdocs.yml", ROOT).settings.public_files))
+
+
+def _public_output_problems(builds: list[SiteBuild], inputs: GuardInputs, meanwhile=None) -> list[Problem]:
     """The second line of defence, over the new public site before it is swapped in: staff text and staff
     contact details in any public file (macros/guards/leak_guard.py), and files of docs/ that no public page links."""
     from macros.guards import leak_guard
-    from macros.settings import read_site_settings
 
     public = next((b for b in builds if b.config == "mkdocs.yml" and b.merged_into is None), None)
     if public is None or not public.staging.is_dir():
         return []
-    data = load_site_data(dataset.data_dir, today=today(), display_root=ROOT)
-    docs = ROOT / "docs"
-    staff = leak_guard.StaffDetails.of(ROOT, docs, dataset.data_dir, data)
-    found = leak_guard.messages(leak_guard.leaks(public.staging, staff, meanwhile=meanwhile),
-                                leak_guard.public_sources(ROOT, docs, dataset.data_dir))
-    allowed = set(read_site_settings(ROOT / "mkdocs.yml", ROOT).settings.public_files)
-    return found + leak_guard.unlinked_files(public.staging, docs, ROOT, allowed)
+    found = leak_guard.messages(leak_guard.leaks(public.staging, inputs.staff, meanwhile=meanwhile), inputs.public)
+    return found + leak_guard.unlinked_files(public.staging, ROOT / "docs", ROOT, inputs.allowed)
 
 
 def build_sites(dataset: Dataset, sites=SITES, stream=sys.stdout, verbose: bool = False,
@@ -336,7 +350,7 @@ def build_sites(dataset: Dataset, sites=SITES, stream=sys.stdout, verbose: bool 
     # And the pages' own check (macros/contract/pages.py): its messages are the translated MkDocs ones, said once.
     from macros.contract.pages import page_problems
     pages = page_problems(ROOT, today(), data)
-    guard = _built(dataset, builds)
+    guard = _built(builds, GuardInputs.of(dataset, data))
     for build in builds if verbose else []:
         print(build.output, file=stream)
     failed = [b for b in builds if not b.ok]

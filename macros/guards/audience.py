@@ -113,6 +113,11 @@ def words_of(text: str) -> list[Word]:
             for m in _WORD.finditer(text)]
 
 
+def folded_words(text: str) -> tuple[str, ...]:
+    """The words of a text as words_of gives them (case-folded, soft hyphens removed), without their places."""
+    return tuple(word.replace("\u00ad", "").casefold() for word in _WORD.findall(text))
+
+
 # --- Where texts come from -------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -218,6 +223,12 @@ class StaffIndex:
     def size(self) -> int:
         return len(self.sentences) + len(self.windows)
 
+    def pairs(self) -> set[tuple[str, str]]:
+        """Every two words that follow each other in a staff sentence or window: a text in which no two
+        neighbouring words are one of these holds no staff text (every sentence and window has five words or more)."""
+        keys = [*self.sentences, *self.windows]
+        return {(key[i], key[i + 1]) for key in keys for i in range(len(key) - 1)}
+
     def hits(self, found: list[Word]) -> list[tuple[int, int, str]]:
         """(first word, last word + 1, staff source) for each public sentence or window that staff text has."""
         hits = []
@@ -255,8 +266,12 @@ def _runs(found: list[Word], attribute: str) -> list[list[Word]]:
 def copied_staff_text(staff: list[Piece], public: list[Piece], page_files: set[str]) -> list[Problem]:
     """A problem for every place where public text repeats staff text."""
     index = StaffIndex.of(staff)
+    pairs = index.pairs()
     messages: dict[tuple, Problem] = {}
     for piece in public:
+        words = folded_words(piece.text)
+        if pairs.isdisjoint(zip(words, words[1:])):
+            continue
         found = words_of(piece.text)
         spans: dict[str, list[list[int]]] = {}
         for start, end, source in sorted(index.hits(found)):

@@ -75,7 +75,7 @@ def pages_in(docs: Path, langs: list[str]) -> int:
 def merge(site: Path, editions: dict[str, Path], audience: str = "public") -> None:
     """Merge the other languages' outputs (language -> its staging folder, in build order) into `site`, the
     default language's output. The staging folders are left for the caller to remove."""
-    from macros.outputs.pdf import document as pdf   # (not for the command line's other commands)
+    from macros.outputs.pdf import download_size as pdf   # (not for the command line's other commands)
 
     for lang, staging in editions.items():
         _move_tree(staging / lang, site / lang)

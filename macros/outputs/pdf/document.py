@@ -17,7 +17,6 @@ file, line and record it is written in (problem_messages).
 from __future__ import annotations
 
 import logging
-import math
 import os
 import re
 import time
@@ -34,6 +33,8 @@ from macros.build_state import BuildState
 from macros.contract.models import CATEGORIES, Contact, SupportLine
 from macros.outputs.pdf import cards
 from macros.outputs.pdf.chapters import Chapter, prefixed, rebase, soft_hyphens
+from macros.outputs.pdf.download_size import (FILE_NAMES, LANG, SIZE_LATER, SIZE_MARK,  # noqa: F401 (used here
+                                              file_name, shown_size, size_text)          # and by the hooks)
 from macros.outputs.pdf.fetch import REASONS, Refusal, SiteOnlyFetcher, attachments, needles
 from macros.outputs.pdf.source import Provenance, provenance
 from macros.problems import Problem, report
@@ -44,14 +45,9 @@ from macros.text.messages import ui
 
 log = logging.getLogger("mkdocs.plugins.motverka")
 
-FILE_NAMES = {"public": "handlingsplan.pdf", "staff": "handlingsplan-personal.pdf"}
 RELATIVES_PAGE = "stod-till-anhoriga.md"   # its prose and macros make the chapter on support for relatives
 STAFF_FOLDER = "personal/"                 # staff pages (personal/ beside docs/): chapters of the staff edition,
                                            # unless `pdf: false`
-SIZE_MARK = "<!--mv-pdf-size-->"           # in the download link until the PDF exists (fill_size)
-SIZE_LATER = "[[mv-pdf-size]]"             # instead of the size, in a language edition built at the same time
-                                           # as the Swedish one: make site fills it in (macros/outputs/editions.py)
-LANG = "sv"                                # the plan is Swedish; other language editions link this PDF
 
 
 # --- The download link ---------------------------------------------------------------------------------
@@ -60,18 +56,6 @@ def skipped() -> bool:
     """MOTVERKA_SKIP_PDF=1 builds the pages without making the PDF: for the tests of page and data errors, whose
     builds fail anyway and need not wait for WeasyPrint. Never set it for a site to publish."""
     return os.environ.get("MOTVERKA_SKIP_PDF") == "1"
-
-
-def file_name(audience: str) -> str:
-    return FILE_NAMES["staff" if audience == "staff" else "public"]
-
-
-def size_text(size: int, lang: str = LANG) -> str:
-    """312 kB or 1,2 MB: decimal units as file managers show them, with the language's decimal mark."""
-    if size < 1_000_000:
-        return f"{max(1, math.ceil(size / 1000))} kB"
-    value = f"{size / 1_000_000:.1f}"
-    return value.replace(".", ui("decimal_mark", lang)) + " MB"
 
 
 def public_url(site_url: str | None) -> str | None:
@@ -90,11 +74,6 @@ def link_html(page_url: str, lang: str, audience: str, site_url: str | None = No
     depth = page_url.count("/")   # page URLs are directory URLs: "handlingsplan/", "en/handlingsplan/"
     return render.render_template("pdf/link.html", made=made, lang=lang, href="../" * depth + name,
                                   print_url=base + name if base else None, size=Markup(SIZE_MARK))
-
-
-def shown_size(size: int | None, lang: str = LANG) -> str:
-    """What the download link says after its name: (PDF, 312 kB), or (PDF) when there is no PDF."""
-    return f"(PDF, {size_text(size, lang)})" if size else "(PDF)"
 
 
 def fill_size(files, size: int | None, lang: str = LANG, shown: str | None = None) -> None:
