@@ -32,6 +32,7 @@ import posixpath
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -108,14 +109,19 @@ def words_of(text: str) -> list[Word]:
     blocks = {m.start() for m in _BLOCK_BREAK.finditer(text)} | {m.end() for m in _ONE_LINE_BLOCK.finditer(text)}
     block_breaks = sorted(blocks)
     sentence_breaks = sorted(blocks | {m.start() for m in _SENTENCE_END.finditer(text)})
-    return [Word(m.group().replace("\u00ad", "").casefold(), m.start(), m.end(),
+    return [Word(_folded(m.group()), m.start(), m.end(),
                  bisect_right(block_breaks, m.start()), bisect_right(sentence_breaks, m.start()))
             for m in _WORD.finditer(text)]
 
 
 def folded_words(text: str) -> tuple[str, ...]:
-    """The words of a text as words_of gives them (case-folded, soft hyphens removed), without their places."""
-    return tuple(word.replace("\u00ad", "").casefold() for word in _WORD.findall(text))
+    """The words of a text as words_of gives them, without their places."""
+    return tuple(map(_folded, _WORD.findall(text)))
+
+
+def _folded(word: str) -> str:
+    """A word as it is compared: case-folded, soft hyphens removed."""
+    return word.replace("\u00ad", "").casefold()
 
 
 # --- Where texts come from -------------------------------------------------------------------------------
@@ -223,11 +229,16 @@ class StaffIndex:
     def size(self) -> int:
         return len(self.sentences) + len(self.windows)
 
-    def pairs(self) -> set[tuple[str, str]]:
-        """Every two words that follow each other in a staff sentence or window: a text in which no two
-        neighbouring words are one of these holds no staff text (every sentence and window has five words or more)."""
+    @cached_property
+    def pairs(self) -> frozenset[tuple[str, str]]:
+        """Every two words that follow each other in a staff sentence or window."""
         keys = [*self.sentences, *self.windows]
-        return {(key[i], key[i + 1]) for key in keys for i in range(len(key) - 1)}
+        return frozenset((key[i], key[i + 1]) for key in keys for i in range(len(key) - 1))
+
+    def may_hold(self, words: tuple[str, ...]) -> bool:
+        """Whether words (folded_words) may hold staff text: every sentence and window has five words or more,
+        each two of them neighbours in staff text, so a text in which no two neighbours are holds none."""
+        return not self.pairs.isdisjoint(zip(words, words[1:]))
 
     def hits(self, found: list[Word]) -> list[tuple[int, int, str]]:
         """(first word, last word + 1, staff source) for each public sentence or window that staff text has."""
@@ -266,11 +277,9 @@ def _runs(found: list[Word], attribute: str) -> list[list[Word]]:
 def copied_staff_text(staff: list[Piece], public: list[Piece], page_files: set[str]) -> list[Problem]:
     """A problem for every place where public text repeats staff text."""
     index = StaffIndex.of(staff)
-    pairs = index.pairs()
     messages: dict[tuple, Problem] = {}
     for piece in public:
-        words = folded_words(piece.text)
-        if pairs.isdisjoint(zip(words, words[1:])):
+        if not index.may_hold(folded_words(piece.text)):
             continue
         found = words_of(piece.text)
         spans: dict[str, list[list[int]]] = {}

@@ -68,7 +68,7 @@ class Scanner:
     def __init__(self, staff: "StaffDetails"):
         self.staff = staff
         keys = [*staff.index.sentences, *staff.index.windows]
-        self.pairs = staff.index.pairs()
+        self.pairs = staff.index.pairs
         # Every key has at least SENTENCE_WORDS words, so staff text over a boundary holds one of these around it
         self.grams = {key[i:i + _GRAM] for key in keys for i in range(len(key) - _GRAM + 1)}
         self.name_words = {word for key in staff.names for word in key}
@@ -92,9 +92,8 @@ class Scanner:
     def _read(self, piece: str) -> None:
         self.seen.add(piece)
         words = audience.folded_words(piece)
-        # Staff text is at least SENTENCE_WORDS words whose neighbours follow each other in staff text: where no
-        # two neighbours do, there is none, and the piece need not be split into sentences and paragraphs.
-        if (not self.pairs.isdisjoint(zip(words, words[1:])) and self.staff.index.hits(audience.words_of(piece))
+        # Only a piece that may hold staff text is split into sentences and paragraphs.
+        if (self.staff.index.may_hold(words) and self.staff.index.hits(audience.words_of(piece))
                 or any(key in self.staff.phones for key in phones_in(piece))
                 or any(m.group().casefold() in self.staff.emails for m in EMAIL.finditer(piece))):
             self.holding.add(piece)
