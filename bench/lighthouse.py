@@ -12,7 +12,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.support.browser import FLAGS, find_browser
+from tests.support.browser import FULL_BROWSER_FLAGS, find_browser
 
 BENCH = Path(__file__).resolve().parent
 RUNNER = BENCH / "lighthouse.mjs"
@@ -33,7 +33,7 @@ class Scores:
 
 
 def available() -> bool:
-    return (BENCH / "node_modules" / "lighthouse").is_dir() and find_browser() is not None
+    return (BENCH / "node_modules" / "lighthouse").is_dir() and find_browser(shell=False) is not None
 
 
 def _failing(report: dict, category: str) -> list[str]:
@@ -71,8 +71,8 @@ def run_many(jobs: list[tuple[str, str]], timeout: int = 1800) -> list[Scores]:
     with tempfile.TemporaryDirectory(prefix="motverka-lh-") as folder:
         jobs_file, results_file = Path(folder) / "jobs.json", Path(folder) / "results.json"
         jobs_file.write_text(json.dumps([{"url": u, "formFactor": f} for u, f in jobs]), "utf-8")
-        env = {**os.environ, "CHROME_PATH": find_browser() or "/usr/bin/chromium",
-               "LH_CHROME_FLAGS": " ".join(FLAGS)}
+        env = {**os.environ, "CHROME_PATH": find_browser(shell=False) or "/usr/bin/chromium",
+               "LH_CHROME_FLAGS": " ".join(FULL_BROWSER_FLAGS)}
         process = subprocess.run(["node", str(RUNNER), str(jobs_file), str(results_file)], env=env,
                                  capture_output=True, text=True, timeout=timeout)
         if process.returncode != 0 or not results_file.exists():

@@ -54,7 +54,7 @@ def _versions() -> dict:
     package = BENCH / "node_modules" / "lighthouse" / "package.json"
     if package.exists():
         found["lighthouse"] = json.loads(package.read_text("utf-8"))["version"]
-    browser = find_browser()
+    browser = find_browser(shell=False)   # the one Lighthouse measures
     if browser:
         shown = subprocess.run([browser, "--version"], capture_output=True, text=True).stdout.strip()
         found["chromium"] = shown.splitlines()[-1] if shown else browser
