@@ -143,7 +143,7 @@ def wait_saved(page, path: str, text: str) -> None:
 def wait_closed(page, collection: str) -> None:
     """Wait until the editor, having saved, shows the collection's list again. It does so a moment after the
     file is written; a form opened before that would be closed under the test's feet."""
-    page.wait_for_function(f"location.hash === '#/collections/{collection}'")
+    page.wait_for_function(f"() => location.hash === '#/collections/{collection}'")
 
 
 def save(page) -> None:
