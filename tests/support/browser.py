@@ -16,7 +16,7 @@ from contextlib import contextmanager
 
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
          "--no-first-run", "--disable-sync", "--disable-quic", "--disable-dev-shm-usage"]
-FULL_BROWSER_FLAGS = ["--headless=new", *FLAGS]   # a full browser has two headless modes: the one it ships
+FULL_BROWSER_FLAGS = ["--headless=new", *FLAGS]   # the shell is headless by nature; a full browser is told
 SHELLS = ["chromium-headless-shell", "chrome-headless-shell"]
 CANDIDATES = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"]
 
