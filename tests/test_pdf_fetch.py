@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from macros.outputs.pdf.fetch import SiteOnlyFetcher, attachments
+from macros.outputs.pdf.fetch import attachments
+from macros.outputs.pdf.site_fetcher import SiteOnlyFetcher
 
 
 @pytest.fixture

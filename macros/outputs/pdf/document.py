@@ -35,7 +35,7 @@ from macros.outputs.pdf import cards
 from macros.outputs.pdf.chapters import Chapter, prefixed, rebase, soft_hyphens
 from macros.outputs.pdf.download_size import (FILE_NAMES, LANG, SIZE_LATER, SIZE_MARK,  # noqa: F401 (used here
                                               file_name, shown_size, size_text)          # and by the hooks)
-from macros.outputs.pdf.fetch import REASONS, Refusal, SiteOnlyFetcher, attachments, needles
+from macros.outputs.pdf.fetch import REASONS, Refusal, attachments, needles
 from macros.outputs.pdf.source import Provenance, provenance
 from macros.problems import Problem, report
 from macros.render import design_tokens
@@ -403,7 +403,7 @@ def render_pdf(document_html: str, base_url: str, source: Provenance, fetcher=No
     WeasyPrint reads only through `fetcher` (by default: files under base_url and the kit's templates)."""
     from weasyprint import HTML  # imported here: only builds that make a PDF pay for it
 
-    from macros.outputs.pdf.fetch import SiteOnlyFetcher
+    from macros.outputs.pdf.site_fetcher import SiteOnlyFetcher
 
     fetcher = fetcher or SiteOnlyFetcher([Path(base_url), *KIT_FOLDERS])
     options = {"pdf_variant": "pdf/ua-1", "pdf_identifier": True}
@@ -471,6 +471,8 @@ class Made:
 
 
 def make(config, files, state: BuildState) -> Made:
+    from macros.outputs.pdf.site_fetcher import SiteOnlyFetcher  # imports WeasyPrint: only a PDF build pays
+
     start = time.monotonic()
     source = provenance(state.root, state.today)
     document_html = compose(config, files, state, source)

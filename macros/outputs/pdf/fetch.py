@@ -6,6 +6,9 @@ kit's PDF templates), after resolving symbolic links and `..`; everything else i
 so that pdf.py can name the page and line that asked for it. The kit itself makes no data: URL, so none is
 allowed. Embedded files (rel="attachment") are refused too: the PDF carries no attachment the kit did not
 put there.
+
+The fetcher itself is in site_fetcher.py, which imports WeasyPrint; the rules and reasons here do not, so a
+build process that makes no PDF (another language edition, a build without the PDF) never loads WeasyPrint.
 """
 
 from __future__ import annotations
@@ -16,8 +19,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
-
-from weasyprint.urls import URLFetcher
 
 # Why an address was refused, in the words of the message pdf_resource_refused.
 REASONS = {
@@ -34,34 +35,6 @@ REASONS = {
 class Refusal:
     url: str
     reason: str          # a key of REASONS
-
-
-class SiteOnlyFetcher(URLFetcher):
-    """A WeasyPrint URL fetcher that reads only files under `roots`."""
-
-    def __init__(self, roots: list[Path]):
-        super().__init__(allowed_protocols={"file"}, allow_redirects=False, timeout=1)
-        self.roots = [Path(root).resolve() for root in roots]
-        self.refused: list[Refusal] = []
-
-    def fetch(self, url, headers=None):
-        scheme = (urlsplit(url).scheme or "").lower()
-        if scheme == "file":
-            path = Path(url2pathname(unquote(urlsplit(url).path))).resolve()
-            if not any(path.is_relative_to(root) for root in self.roots):
-                return self._refuse(url, "outside")
-            if not path.is_file():
-                return self._refuse(url, "missing")
-            return super().fetch(path.as_uri(), headers)
-        if scheme in ("http", "https", "ftp", "ftps", "ws", "wss"):
-            return self._refuse(url, "network")
-        if scheme == "data":
-            return self._refuse(url, "data")
-        return self._refuse(url, "scheme")
-
-    def _refuse(self, url: str, reason: str):
-        self.refused.append(Refusal(url, reason))
-        raise ValueError(f"refused by SiteOnlyFetcher ({reason}): {url[:80]}")
 
 
 class _Attachments(HTMLParser):
