@@ -417,10 +417,11 @@ def macro_problems(pages: Pages, records: Records | None) -> list[Problem]:
                                  {"problem": template_words(error.message or str(error))}))
             continue
         # Jinja's scope tracking is slow (it runs the code generator): only where some name is not one we know.
-        loaded = {node.name for node in tree.find_all(nodes.Name) if node.ctx == "load"}
-        undeclared = meta.find_undeclared_variables(tree) - known if loaded - known else set()
-        for node in tree.find_all(nodes.Name):
-            if node.ctx == "load" and node.name in undeclared:
+        loaded = [node for node in tree.find_all(nodes.Name) if node.ctx == "load"]
+        unknown = {node.name for node in loaded} - known
+        undeclared = meta.find_undeclared_variables(tree) - known if unknown else set()
+        for node in loaded:
+            if node.name in undeclared:
                 undeclared.discard(node.name)
                 found.append(Problem("macro_undefined", page.shown, node.lineno + page.offset, {
                     "name": node.name, "suggestion": did_you_mean(node.name, set(signatures) | variables)}))
