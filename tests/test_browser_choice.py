@@ -4,7 +4,6 @@ browser otherwise; Lighthouse (make bench) always the full browser, with the fla
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -14,21 +13,26 @@ import pytest
 from tests.support import browser
 
 
-def _executables(folder, *names):
-    for name in names:
-        path = folder / name
-        path.write_text("#!/bin/sh\n", "utf-8")
-        path.chmod(0o755)
-    return str(folder)
+def _stub(folder: Path, name: str, body: str = "exit 0") -> Path:
+    """An executable shell script `name` in folder, doing body."""
+    folder.mkdir(exist_ok=True)
+    path = folder / name
+    path.write_text(f"#!/bin/sh\n{body}\n", "utf-8")
+    path.chmod(0o755)
+    return path
 
 
 @pytest.fixture
 def path_with(tmp_path, monkeypatch):
+    """path_with(*names) -> a folder holding those programs, and the only one on PATH."""
     def make(*names):
-        monkeypatch.setenv("PATH", _executables(tmp_path, *names))
+        folder = tmp_path / "bin"
+        for name in names:
+            _stub(folder, name)
+        monkeypatch.setenv("PATH", str(folder))
         monkeypatch.delenv("CHROME_PATH", raising=False)
         monkeypatch.delenv("CHROMIUM_PATH", raising=False)
-        return tmp_path
+        return folder
     return make
 
 
@@ -45,7 +49,7 @@ def test_without_the_shell_the_full_browser_serves(path_with):
 
 def test_a_browser_named_in_the_environment_goes_first_but_lighthouse_skips_a_shell(path_with, monkeypatch):
     folder = path_with("google-chrome")
-    named = _executables(folder / "..", "chrome-headless-shell") + os.sep + "chrome-headless-shell"
+    named = str(_stub(folder.parent / "elsewhere", "chrome-headless-shell"))
     monkeypatch.setenv("CHROME_PATH", named)
     assert browser.find_browser() == named
     assert browser.find_browser(shell=False) == str(folder / "google-chrome")
@@ -58,24 +62,18 @@ def test_a_full_browser_is_told_to_be_headless_and_the_shell_is_not():
 
 
 
-def _stub(folder, name: str, body: str) -> None:
-    path = folder / name
-    path.write_text(f"#!/bin/sh\n{body}\n", "utf-8")
-    path.chmod(0o755)
-
-
 @pytest.mark.parametrize("installs", [True, False], ids=["installed", "cannot-install"])
 def test_make_test_installs_the_shell_where_apt_has_it_and_never_fails_for_it(tmp_path, installs):
     """Everything else present; apt knows the shell. Installing it is tried, and failing is no failure."""
     bin_ = tmp_path / "bin"
     bin_.mkdir()
-    for tool in ("grep", "id"):
+    for tool in ("grep", "id", "env"):
         (bin_ / tool).symlink_to(shutil.which(tool))
     _stub(bin_, "ldconfig", "echo 'libpangoft2-1.0.so.0 (libc6,x86-64) => /x'")
     _stub(bin_, "fc-list", "echo 'Liberation Sans'; echo 'Noto Color Emoji'")
     for present in ("chromium", "pdfinfo", "npm", "java"):
-        _stub(bin_, present, "exit 0")
-    _stub(bin_, "apt-cache", "exit 0")
+        _stub(bin_, present)
+    _stub(bin_, "apt-cache")
     _stub(bin_, "apt-get", f'echo "$@" >> "{tmp_path}/apt.log"; exit {0 if installs else 100}')
     _stub(bin_, "sudo", 'shift; exec "$@"')   # as `sudo -n`: without a password
     script = Path(__file__).resolve().parents[1] / "tools" / "ensure-system-packages.sh"

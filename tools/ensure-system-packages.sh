@@ -42,11 +42,10 @@ fi
 if [ -n "$shell" ]; then
   # Never a reason to stop: without root (or a sudo that needs no password) the full browser serves.
   if [ "$(id -u)" -eq 0 ]; then as_root=""; else as_root="sudo -n"; fi
+  quietly() { $as_root env DEBIAN_FRONTEND=noninteractive apt-get -qq "$@" >/dev/null 2>&1; }
   echo "Installerar Chromiums huvudlösa skal ($shell) för webbläsartesterna …"
-  DEBIAN_FRONTEND=noninteractive $as_root apt-get install -y -qq --no-install-recommends "$shell" >/dev/null 2>&1 \
-    || { DEBIAN_FRONTEND=noninteractive $as_root apt-get update -qq >/dev/null 2>&1 \
-         && DEBIAN_FRONTEND=noninteractive $as_root apt-get install -y -qq --no-install-recommends "$shell" \
-            >/dev/null 2>&1; } \
+  quietly install -y --no-install-recommends "$shell" \
+    || { quietly update && quietly install -y --no-install-recommends "$shell"; } \
     || echo "Det gick inte. Testerna använder vanliga Chromium (de tar lite längre tid)."
 fi
 
