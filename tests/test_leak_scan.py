@@ -125,17 +125,36 @@ def test_staff_text_put_into_a_real_site_is_found_as_in_whole_texts(public_site,
     assert leak_guard.leaks(site, staff) == expected
 
 
-def test_a_site_read_on_several_cores_gives_the_same_finds_in_the_same_order(tmp_path, monkeypatch):
+def _random_site(folder: Path, pages: int = 40) -> Path:
     rng = random.Random(99)
-    site = tmp_path / "site"
-    for i in range(40):
-        (site / f"s{i:02}").mkdir(parents=True)
-        (site / f"s{i:02}" / "index.html").write_text(_page(rng), "utf-8")
-    staff = _staff()
+    for i in range(pages):
+        (folder / f"s{i:02}").mkdir(parents=True)
+        (folder / f"s{i:02}" / "index.html").write_text(_page(rng), "utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("share", [1, 7, 100])
+def test_a_site_read_on_several_cores_gives_the_same_finds_in_the_same_order(tmp_path, monkeypatch, share):
+    site, staff = _random_site(tmp_path / "site"), _staff()
     monkeypatch.setattr(leak_guard, "PARALLEL_FROM", 10**6)
     one_core = leak_guard.leaks(site, staff)
     monkeypatch.setattr(leak_guard, "PARALLEL_FROM", 1)
-    assert leak_guard.leaks(site, staff) == one_core and one_core
+    monkeypatch.setattr(leak_guard, "SHARE", share)     # files a worker takes at a time
+    called = []
+    assert leak_guard.leaks(site, staff, alongside=lambda: called.append(True)) == one_core and one_core
+    assert called == [True], "the check alongside runs once"
+
+
+@pytest.mark.parametrize("parallel_from", [1, 10**6])
+def test_an_error_in_the_check_alongside_is_not_lost(tmp_path, monkeypatch, parallel_from):
+    site = _random_site(tmp_path / "site", pages=5)
+    monkeypatch.setattr(leak_guard, "PARALLEL_FROM", parallel_from)
+
+    def unreadable():
+        raise PermissionError("site/a.html")
+
+    with pytest.raises(PermissionError):
+        leak_guard.leaks(site, _staff(), alongside=unreadable)
 
 
 HOSTILE_MARKUP = [

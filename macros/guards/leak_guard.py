@@ -23,6 +23,7 @@ from concurrent.futures import ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
+from threading import Thread
 from typing import Callable
 
 from macros.contract.models import SiteData
@@ -36,6 +37,9 @@ __all__ = ["Leak", "StaffDetails", "leaks", "messages", "phone_key", "phones_in"
 # A site with at least this many files is read on every core: a thousand pages take seconds even read piece
 # by piece, mostly in the HTML parser.
 PARALLEL_FROM = 200
+# Files a worker takes at a time. Reading costs differ a hundredfold (the PDF, a page), and another build may
+# still hold a core, so workers take small shares as they finish rather than half the site each.
+SHARE = 16
 
 
 # --- What is staff-only -----------------------------------------------------------------------------------
@@ -112,31 +116,79 @@ def _phones(record) -> list:
 
 # --- Looking --------------------------------------------------------------------------------------------
 
-def leaks(site: Path, staff: StaffDetails, meanwhile: Callable[[], None] | None = None) -> list[Leak]:
+def leaks(site: Path, staff: StaffDetails, meanwhile: Callable[[], None] | None = None,
+          alongside: Callable[[], None] | None = None) -> list[Leak]:
     """Every staff text, number, address and name in every file of a built site, in the order of the files.
-    `meanwhile` is called now and then while it reads (the command line notes which builds have ended)."""
+    `meanwhile` is called now and then while it reads (the command line notes which builds have ended);
+    `alongside` once, in this process, while the workers read (another check of the same site)."""
     files = sorted(p for p in site.rglob("*") if p.is_file())
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
     if len(files) < PARALLEL_FROM or cores < 2 or sys.platform != "linux":
         per_file = _leaks_per_file(site, files, staff, meanwhile)
-    else:   # on Linux the workers are forked: they start at once, with the staff details already in memory
-        per_file: list[list[Leak]] = [[] for _ in files]
-        largest_first = sorted(range(len(files)), key=lambda i: -files[i].stat().st_size)   # even shares
-        shares = [largest_first[i::cores] for i in range(cores)]
-        with ProcessPoolExecutor(cores, mp_context=get_context("fork")) as pool:
-            running = [pool.submit(_leaks_per_file, site, [files[i] for i in share], staff) for share in shares]
-            while wait(running, timeout=0.05).not_done:
-                if meanwhile:
-                    meanwhile()
-            for share, done in zip(shares, running):
-                for i, found in zip(share, done.result()):
-                    per_file[i] = found
+        if alongside:
+            alongside()
+        return _in_order(per_file)
+    per_file: list[list[Leak]] = [[] for _ in files]
+    largest_first = sorted(range(len(files)), key=lambda i: -files[i].stat().st_size)   # small shares last
+    shares = [largest_first[i:i + SHARE] for i in range(0, len(files), SHARE)]
+    # On Linux the workers are forked: they start at once, with the staff details already in memory, and each
+    # keeps its scanner and HTML reader (what they remember) from share to share.
+    with ProcessPoolExecutor(cores, mp_context=get_context("fork"), initializer=_start_worker,
+                             initargs=(site, staff)) as pool:
+        running = [pool.submit(_read_share, [files[i] for i in share]) for share in shares]
+        beside = _Beside(alongside) if alongside else None
+        while wait(running, timeout=0.05).not_done:
+            if meanwhile:
+                meanwhile()
+        if beside:
+            beside.finish()
+        for share, done in zip(shares, running):
+            for i, found in zip(share, done.result()):
+                per_file[i] = found
+    return _in_order(per_file)
+
+
+class _Beside(Thread):
+    """`alongside` in a thread of this process, its error raised where it is awaited (never lost)."""
+
+    def __init__(self, work: Callable[[], None]):
+        super().__init__(daemon=True)
+        self.work, self.error = work, None
+        self.start()
+
+    def run(self) -> None:
+        try:
+            self.work()
+        except BaseException as error:   # noqa: BLE001  raised again in finish()
+            self.error = error
+
+    def finish(self) -> None:
+        self.join()
+        if self.error is not None:
+            raise self.error
+
+
+def _in_order(per_file: list[list[Leak]]) -> list[Leak]:
     return list(dict.fromkeys(leak for found in per_file for leak in found))
 
 
+_worker: tuple = ()    # in a worker process: (site, staff, its Scanner, its HtmlReader)
+
+
+def _start_worker(site: Path, staff: StaffDetails) -> None:
+    global _worker
+    _worker = (site, staff, Scanner(staff), HtmlReader())
+
+
+def _read_share(files: list[Path]) -> list[list[Leak]]:
+    site, staff, scanner, html = _worker
+    return _leaks_per_file(site, files, staff, scanner=scanner, html=html)
+
+
 def _leaks_per_file(site: Path, files: list[Path], staff: StaffDetails,
-                    meanwhile: Callable[[], None] | None = None) -> list[list[Leak]]:
-    scanner, html = Scanner(staff), HtmlReader()    # one each per process: they remember what they have read
+                    meanwhile: Callable[[], None] | None = None,
+                    scanner: Scanner | None = None, html: HtmlReader | None = None) -> list[list[Leak]]:
+    scanner, html = scanner or Scanner(staff), html or HtmlReader()   # they remember what they have read
     per_file = []
     for path in files:
         name = path.relative_to(site).as_posix()
