@@ -19,6 +19,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,7 +29,7 @@ from macros.build_state import ROOT, today
 from macros.contract import site_address
 from macros.contract.load import DataErrors, load_site_data
 from macros.contract.models import SiteData
-from macros.engine.mkdocs_files import read_config
+from macros.engine.mkdocs_files import configs_read_once, read_config
 from macros.engine.mkdocs_log import published_an_error, translate, unexplained
 from macros.outputs import editions
 from macros.guards import audience
@@ -232,16 +233,28 @@ def _finish(build: SiteBuild) -> None:
     build.problems_file.unlink(missing_ok=True)
 
 
-def _swap(build: SiteBuild) -> None:
-    """Replace the old output with the new one; the old one is removed only after the new is in place."""
+def _swap(build: SiteBuild) -> Path:
+    """Replace the old output with the new one. Returns the old one, to be removed (_remove) only after the new
+    one is in place."""
     old = build.target.with_name(build.target.name + ".old")
     if old.exists():
         shutil.rmtree(old)
     if build.target.exists():
         build.target.rename(old)
     build.staging.rename(build.target)
-    if old.exists():
-        shutil.rmtree(old)
+    return old
+
+
+def _remove(folders: list[Path]) -> None:
+    """Remove old outputs side by side: removing a thousand pages' files is system calls, which threads overlap."""
+    threads = [threading.Thread(target=shutil.rmtree, args=(folder, True)) for folder in folders if folder.exists()]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for folder in folders:   # what a thread could not remove (errors ignored there) is removed, or said, here
+        if folder.exists():
+            shutil.rmtree(folder)
 
 
 def _planned(dataset: Dataset, sites: list[tuple[str, str]]) -> list[SiteBuild]:
@@ -319,12 +332,19 @@ def _public_output_problems(builds: list[SiteBuild], inputs: GuardInputs, meanwh
     public = next((b for b in builds if b.config == "mkdocs.yml" and b.merged_into is None), None)
     if public is None or not public.staging.is_dir():
         return []
-    found = leak_guard.messages(leak_guard.leaks(public.staging, inputs.staff, meanwhile=meanwhile), inputs.public)
-    return found + leak_guard.unlinked_files(public.staging, ROOT / "docs", ROOT, inputs.allowed)
+    unlinked: list[Problem] = []
+    found = leak_guard.leaks(public.staging, inputs.staff, meanwhile=meanwhile, alongside=lambda: unlinked.extend(
+        leak_guard.unlinked_files(public.staging, ROOT / "docs", ROOT, inputs.allowed)))
+    return leak_guard.messages(found, inputs.public) + unlinked
 
 
 def build_sites(dataset: Dataset, sites=SITES, stream=sys.stdout, verbose: bool = False,
                 engine: str = ENGINES[0]) -> int:
+    with configs_read_once():
+        return _build_sites(dataset, sites, stream, verbose, engine)
+
+
+def _build_sites(dataset: Dataset, sites, stream, verbose: bool, engine: str) -> int:
     if engine not in ENGINES or importlib.util.find_spec(engine) is None:
         print(ENGINE_MISSING.format(engine=engine, python=sys.executable, engines=", ".join(ENGINES)), file=stream)
         return 1
@@ -370,8 +390,9 @@ def build_sites(dataset: Dataset, sites=SITES, stream=sys.stdout, verbose: bool 
         print(f"\nWebbplatsen byggdes inte ({configs}). Den senast byggda webbplatsen är orörd. "
               f"{ui('build_fix_above', count=len(problems))}", file=stream)
         return 1
-    for build in [b for b in builds if b.merged_into is None]:
-        _swap(build)
+    sites = [b for b in builds if b.merged_into is None]
+    _remove([_swap(build) for build in sites])
+    for build in sites:
         seconds = max(b.seconds for b in builds if b.target == build.target)   # its slowest language
         print(f"{_display(build.target)}/ byggd på {seconds:.1f} s ({build.config}).", file=stream)
     _say_address(data, stream)
