@@ -11,6 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from mkdocs.utils import get_theme_dir
 
 from macros.guards import audience, leak_guard
 from macros.guards.leak_scan import Scanner, leaks_in
@@ -178,3 +179,43 @@ def test_html_read_in_cuts_gives_what_it_gives_read_whole(public_site):
     texts += [a + b for a in HOSTILE_MARKUP for b in HOSTILE_MARKUP]     # each one before every other
     for text in texts + texts:                                          # the second time from what it knows
         assert reader.readings(text) == html_readings(text), text[:200]
+
+
+# --- Files copied from the installed theme ------------------------------------------------------------------
+
+MATERIAL = Path(get_theme_dir("material"))
+SENTENCE = STAFF_TEXT.split(". ")[0] + "."
+
+
+def _theme_file_site(folder: Path) -> tuple[Path, Path, Path]:
+    """A site holding one of Material's scripts as Material ships it and another with staff text added (a file of
+    docs/ with the same name replaces the theme's)."""
+    copied, changed = (Path("assets/javascripts/lunr/wordcut.js"), Path("assets/javascripts/lunr/tinyseg.js"))
+    for relative in (copied, changed):
+        (folder / relative).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(MATERIAL / relative, folder / relative)
+    with (folder / changed).open("a", encoding="utf-8") as script:
+        script.write(f"\n// {SENTENCE}\n")
+    (folder / "index.html").write_text(f"<p>{SENTENCE}</p>", "utf-8")
+    return folder, folder / copied, folder / changed
+
+
+def test_a_file_that_is_the_installed_themes_own_is_not_read_and_a_changed_one_is(tmp_path, monkeypatch):
+    site, copied, changed = _theme_file_site(tmp_path / "site")
+    files = sorted(p for p in site.rglob("*") if p.is_file())
+    assert leak_guard.theme_copies(site, files, MATERIAL) == {copied}
+    read = []
+    monkeypatch.setattr(leak_guard, "readings_of", lambda path, *args: read.append(path) or readings_of(path, *args))
+    found = leak_guard.leaks(site, _staff(), theme=MATERIAL)
+    assert copied not in read and changed in read
+    assert {leak.output.split(" [")[0] for leak in found} == {"index.html", changed.relative_to(site).as_posix()}
+
+
+def test_a_theme_folder_of_the_project_is_not_trusted_even_when_its_files_match(tmp_path):
+    site, _, changed = _theme_file_site(tmp_path / "site")
+    overrides = tmp_path / "overrides"              # a theme folder beside the pages, not an installed package
+    shutil.copytree(site, overrides)
+    files = sorted(p for p in site.rglob("*") if p.is_file())
+    assert leak_guard.theme_copies(site, files, overrides) == set()
+    found = leak_guard.leaks(site, _staff(), theme=overrides)
+    assert changed.relative_to(site).as_posix() in {leak.output.split(" [")[0] for leak in found}

@@ -312,6 +312,7 @@ class GuardInputs:
     staff: object
     public: list
     allowed: set[str]
+    theme: Path | None     # the installed theme's folder (Material's), whose copied files the guard need not read
 
     @classmethod
     def of(cls, dataset: Dataset, data: SiteData) -> "GuardInputs":
@@ -321,7 +322,20 @@ class GuardInputs:
         docs = ROOT / "docs"
         return cls(leak_guard.StaffDetails.of(ROOT, docs, dataset.data_dir, data),
                    leak_guard.public_sources(ROOT, docs, dataset.data_dir),
-                   set(read_site_settings(ROOT / "mkdocs.yml", ROOT).settings.public_files))
+                   set(read_site_settings(ROOT / "mkdocs.yml", ROOT).settings.public_files),
+                   _theme_folder(_config(ROOT / "mkdocs.yml")))
+
+
+def _theme_folder(config: dict) -> Path | None:
+    """The installed folder of the theme the public site is built with, as MkDocs finds it."""
+    from mkdocs.utils import get_theme_dir
+
+    theme = config.get("theme")
+    name = theme.get("name") if isinstance(theme, dict) else theme
+    try:
+        return Path(get_theme_dir(name)) if isinstance(name, str) else None
+    except (KeyError, ValueError, ImportError):
+        return None
 
 
 def _public_output_problems(builds: list[SiteBuild], inputs: GuardInputs, meanwhile=None) -> list[Problem]:
@@ -334,7 +348,7 @@ def _public_output_problems(builds: list[SiteBuild], inputs: GuardInputs, meanwh
         return []
     unlinked: list[Problem] = []
     found = leak_guard.leaks(public.staging, inputs.staff, meanwhile=meanwhile, alongside=lambda: unlinked.extend(
-        leak_guard.unlinked_files(public.staging, ROOT / "docs", ROOT, inputs.allowed)))
+        leak_guard.unlinked_files(public.staging, ROOT / "docs", ROOT, inputs.allowed)), theme=inputs.theme)
     return leak_guard.messages(found, inputs.public) + unlinked
 
 
