@@ -1,8 +1,9 @@
 """`make site`: validate the data, build every output somewhere else, and swap it in only if all succeeded.
 
 The last good site/ and site-staff/ stay exactly as they were when anything fails: bad data, a page that
-is not UTF-8, a broken macro call, a broken link. MkDocs runs as a subprocess per site and, for a
-multilingual site, per language (all at once, so that both cores work; macros/outputs/editions.py merges the
+is not UTF-8, a broken macro call, a broken link. MkDocs runs as a process per site and, for a large
+multilingual site, per language (all at once, so that both cores work, forked from a server that has
+imported MkDocs already: macros/cli/mkdocs_processes.py; macros/outputs/editions.py merges the
 languages into one site before anything is checked or swapped in). Every problem becomes one Swedish line
 naming the file and line (and a GitHub annotation in Actions), printed here and only here: those the kit's
 checks found inside MkDocs come as data in a problems file (macros/problems.py, one per process); what MkDocs
@@ -23,12 +24,12 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
 
 from macros.build_state import ROOT, today
 from macros.contract import site_address
 from macros.contract.load import DataErrors, load_site_data
 from macros.contract.models import SiteData
+from macros.cli import mkdocs_processes
 from macros.engine.mkdocs_files import configs_read_once, read_config
 from macros.engine.mkdocs_log import published_an_error, translate, unexplained
 from macros.outputs import editions
@@ -152,14 +153,14 @@ class SiteBuild:
     config: str
     target: Path
     staging: Path
-    process: subprocess.Popen | None = None
+    process: subprocess.Popen | None = None        # or a fork of the server (macros/cli/mkdocs_processes.py)
     output: str = ""
     seconds: float = 0.0
     problems_file: Path | None = None                       # where the kit's checks inside MkDocs write ...
     problems: list[Problem] = field(default_factory=list)   # ... what they found (macros/problems.py)
     language: str | None = None   # the one language edition this process builds (None: all the site's)
     merged_into: "SiteBuild | None" = None   # for another language: the default language's build
-    log: IO[str] | None = None    # what MkDocs writes, in a file: a pipe that nobody reads yet would stall it
+    log: Path | None = None       # what MkDocs writes, in a file: a pipe that nobody reads yet would stall it
     ended: bool = False           # its process has ended, and `seconds` is how long it took
 
     @property
@@ -181,11 +182,12 @@ def _start(build: SiteBuild, dataset: Dataset, engine: str = ENGINES[0]) -> None
     env.pop(editions.LANGUAGE, None)
     if build.language:
         env[editions.LANGUAGE] = build.language
-    command = [sys.executable, "-m", engine, "build", "--strict", "--config-file", str(ROOT / build.config),
-               "--site-dir", str(build.staging)]
+    arguments = ["build", "--strict", "--config-file", str(ROOT / build.config), "--site-dir", str(build.staging)]
+    handle, log = tempfile.mkstemp(prefix="motverka-build-", suffix=".log")
+    os.close(handle)
+    build.log = Path(log)
     build.seconds = time.monotonic()
-    build.log = tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace")
-    build.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=build.log, stderr=subprocess.STDOUT)
+    build.process = mkdocs_processes.start(engine, arguments, ROOT, env, build.log)
 
 
 def _wait(builds: list[SiteBuild], meanwhile: list[SiteBuild] = ()) -> None:
@@ -226,9 +228,8 @@ def _built(builds: list[SiteBuild], inputs: GuardInputs) -> list[Problem] | None
 
 def _finish(build: SiteBuild) -> None:
     """Take what the site's MkDocs said: its output and the problems file the kit wrote."""
-    build.log.seek(0)
-    build.output = build.log.read()
-    build.log.close()
+    build.output = build.log.read_text("utf-8", errors="replace")
+    build.log.unlink(missing_ok=True)
     build.problems = read_problems(build.problems_file)
     build.problems_file.unlink(missing_ok=True)
 
@@ -354,6 +355,7 @@ def _public_output_problems(builds: list[SiteBuild], inputs: GuardInputs, meanwh
 
 def build_sites(dataset: Dataset, sites=SITES, stream=sys.stdout, verbose: bool = False,
                 engine: str = ENGINES[0]) -> int:
+    mkdocs_processes.start_server()    # it imports MkDocs and the kit while the data is checked here
     with configs_read_once():
         return _build_sites(dataset, sites, stream, verbose, engine)
 
