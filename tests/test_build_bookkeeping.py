@@ -1,33 +1,32 @@
-"""The command line's own bookkeeping around the builds (macros/cli/build.py): configurations read once per
-build, and the new output swapped in before the old one is removed."""
+"""The command line's own bookkeeping around the builds (macros/cli/build.py): each configuration read once per
+build (macros/engine/mkdocs_files.py › ConfigReader), and the new output swapped in before the old one is
+removed."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from macros.cli import build
-from macros.engine.mkdocs_files import configs_read_once, read_config
+from macros.engine.mkdocs_files import ConfigReader, read_config
 
 
-def test_inside_a_build_a_configuration_is_read_once_and_each_caller_gets_its_own_copy(tmp_path):
+def test_a_build_reads_each_configuration_once_and_each_caller_gets_its_own_copy(tmp_path):
     config = tmp_path / "mkdocs.yml"
     config.write_text("site_name: Före\nnav:\n  - index.md\n", "utf-8")
-    with configs_read_once():
-        first = read_config(config)
-        first["nav"].append("changed-by-a-caller.md")
-        config.write_text("site_name: Efter\nnav:\n  - index.md\n", "utf-8")
-        again = read_config(config)
-        with configs_read_once():     # nested: still the same reading
-            inner = read_config(config)
-    assert again == inner == {"site_name": "Före", "nav": ["index.md"]}
-    assert read_config(config)["site_name"] == "Efter", "outside a build every call reads the file"
+    read = ConfigReader()
+    first = read(config)
+    first["nav"].append("changed-by-a-caller.md")
+    config.write_text("site_name: Efter\nnav:\n  - index.md\n", "utf-8")
+    assert read(config) == read(tmp_path / "." / "mkdocs.yml") == {"site_name": "Före", "nav": ["index.md"]}
+    assert ConfigReader()(config)["site_name"] == "Efter", "the next build reads the file anew"
+    assert read_config(config)["site_name"] == "Efter"
 
 
-def test_a_broken_configuration_is_still_read_as_nothing_inside_a_build(tmp_path):
+def test_a_broken_configuration_is_still_read_as_nothing(tmp_path):
     config = tmp_path / "mkdocs.yml"
     config.write_text("site_name: [\n", "utf-8")
-    with configs_read_once():
-        assert read_config(config) == {} and read_config(config) == {}
+    read = ConfigReader()
+    assert read(config) == {} and read(config) == {}
 
 
 def _output(folder: Path, text: str) -> Path:

@@ -12,7 +12,7 @@ import pytest
 
 from macros.cli import build
 from macros.cli.build import Dataset
-from macros.engine.mkdocs_files import read_config
+from macros.engine.mkdocs_files import ConfigReader, read_config
 from macros.outputs import editions
 from macros.outputs.pdf import document as pdf
 from tests.conftest import DATASETS, PUBLISHED_AT, REPO_URL, data_dir
@@ -85,7 +85,7 @@ def _planned(**env: str) -> list[tuple[str, str | None]]:
     with pytest.MonkeyPatch.context() as patch:
         for name, value in env.items():
             patch.setenv(name, value)
-        return [(b.config, b.language) for b in build._planned(Dataset.resolve("data"), build.SITES)]
+        return [(b.config, b.language) for b in build._planned(Dataset.resolve("data"), build.SITES, ConfigReader())]
 
 
 def test_a_small_site_keeps_one_process_per_site_and_a_large_one_builds_its_languages_apart():

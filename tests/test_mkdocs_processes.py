@@ -10,16 +10,9 @@ import time
 import pytest
 
 from macros.cli import mkdocs_processes
+from tests.support.project import ROOT
 
-ENGINE = '''import os, sys
-print("folder", os.getcwd())
-print("arguments", sys.argv[1:])
-print("given", os.environ.get("MV_GIVEN"), "not given", os.environ.get("MV_NOT_GIVEN"))
-print("utf-8", sys.flags.utf8_mode, "åäö")
-print("kit", "macros.build_state" in sys.modules)
-sys.stderr.write("on stderr\\n")
-sys.exit(int(sys.argv[1]))
-'''
+ENGINE = "tests.support.fake_engine"   # prints what it was given, then exits with its first argument
 
 
 def _finished(process, seconds: float = 30):
@@ -34,16 +27,13 @@ def _finished(process, seconds: float = 30):
 def test_a_build_process_runs_as_python_dash_m_with_only_its_own_environment(tmp_path, monkeypatch, forked):
     if forked and sys.platform != "linux":
         pytest.skip("the fork server is used on Linux only")
-    (tmp_path / "fake_engine.py").write_text(ENGINE, "utf-8")
     monkeypatch.setenv("MV_NOT_GIVEN", "the command line's own")
-    if forked:
-        mkdocs_processes.start_server()
-        assert mkdocs_processes._context is not None
-    else:
-        monkeypatch.setattr(mkdocs_processes, "_context", None)
+    launcher = mkdocs_processes.Launcher.started() if forked else mkdocs_processes.Launcher()
+    assert (launcher.context is not None) == forked
     log = tmp_path / "build.log"
-    env = {"MV_GIVEN": "ja", "PYTHONUTF8": "1", "PATH": os.environ.get("PATH", "")}
-    process = _finished(mkdocs_processes.start("fake_engine", ["3", "--strict"], tmp_path, env, log))
+    # A new Python finds the engine by PYTHONPATH; a fork by the import path of this process, as the kit's own
+    env = {"MV_GIVEN": "ja", "PYTHONUTF8": "1", "PATH": os.environ.get("PATH", ""), "PYTHONPATH": str(ROOT)}
+    process = _finished(launcher.start(ENGINE, ["3", "--strict"], tmp_path, env, log))
     assert process.returncode == 3
     said = log.read_text("utf-8").splitlines()
     assert "on stderr" in said
@@ -54,8 +44,7 @@ def test_a_build_process_runs_as_python_dash_m_with_only_its_own_environment(tmp
 
 
 def test_an_engine_that_fails_to_start_says_why_in_its_log(tmp_path):
-    mkdocs_processes.start_server()
     log = tmp_path / "build.log"
-    process = _finished(mkdocs_processes.start("no_such_engine", ["build"], tmp_path, {"PATH": ""}, log))
+    process = _finished(mkdocs_processes.Launcher.started().start("no_such_engine", ["build"], tmp_path, {}, log))
     assert process.returncode == 1
     assert "no_such_engine" in log.read_text("utf-8")

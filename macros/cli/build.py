@@ -30,7 +30,7 @@ from macros.contract import site_address
 from macros.contract.load import DataErrors, load_site_data
 from macros.contract.models import SiteData
 from macros.cli import mkdocs_processes
-from macros.engine.mkdocs_files import configs_read_once, read_config
+from macros.engine.mkdocs_files import ConfigReader, theme_folder
 from macros.engine.mkdocs_log import published_an_error, translate, unexplained
 from macros.outputs import editions
 from macros.guards import audience
@@ -160,6 +160,7 @@ class SiteBuild:
     problems: list[Problem] = field(default_factory=list)   # ... what they found (macros/problems.py)
     language: str | None = None   # the one language edition this process builds (None: all the site's)
     merged_into: "SiteBuild | None" = None   # for another language: the default language's build
+    audience: str = "public"      # the site's extra › audience (the merge of its languages needs it)
     log: Path | None = None       # what MkDocs writes, in a file: a pipe that nobody reads yet would stall it
     ended: bool = False           # its process has ended, and `seconds` is how long it took
 
@@ -171,7 +172,8 @@ class SiteBuild:
                 and not published_an_error(self.output))
 
 
-def _start(build: SiteBuild, dataset: Dataset, engine: str = ENGINES[0]) -> None:
+def _start(build: SiteBuild, dataset: Dataset, launcher: mkdocs_processes.Launcher,
+           engine: str = ENGINES[0]) -> None:
     if build.staging.exists():
         shutil.rmtree(build.staging)
     handle, problems_file = tempfile.mkstemp(prefix="motverka-problems-", suffix=".jsonl")
@@ -187,7 +189,7 @@ def _start(build: SiteBuild, dataset: Dataset, engine: str = ENGINES[0]) -> None
     os.close(handle)
     build.log = Path(log)
     build.seconds = time.monotonic()
-    build.process = mkdocs_processes.start(engine, arguments, ROOT, env, build.log)
+    build.process = launcher.start(engine, arguments, ROOT, env, build.log)
 
 
 def _wait(builds: list[SiteBuild], meanwhile: list[SiteBuild] = ()) -> None:
@@ -258,19 +260,20 @@ def _remove(folders: list[Path]) -> None:
             shutil.rmtree(folder)
 
 
-def _planned(dataset: Dataset, sites: list[tuple[str, str]]) -> list[SiteBuild]:
+def _planned(dataset: Dataset, sites: list[tuple[str, str]], read: ConfigReader) -> list[SiteBuild]:
     """The MkDocs processes to run: one per site, and for a multilingual site with enough pages in its other
     languages one per language (static-i18n would build them one after the other on one core;
     macros/outputs/editions.py › APART_FROM). All run at once, started longest first (_expected_work)."""
     builds = []
     for config, name in sites:
         target, staging = dataset.out_dir / name, dataset.out_dir / f"{name}.new-{os.getpid()}"
-        settings = _config(ROOT / config)
+        settings = read(ROOT / config)
         default, others = editions.languages(settings)
         if editions.pages_in(ROOT / settings.get("docs_dir", "docs"), others) < max(editions.apart_from(), 1):
             builds.append(SiteBuild(config, target, staging))
             continue
-        main = SiteBuild(config, target, staging, language=default)
+        audience_name = (settings.get("extra") or {}).get("audience") or "public"
+        main = SiteBuild(config, target, staging, language=default, audience=audience_name)
         builds += [main] + [SiteBuild(config, target, staging.with_name(f"{staging.name}-{lang}"), language=lang,
                                       merged_into=main) for lang in others]
     return sorted(builds, key=_expected_work, reverse=True)
@@ -291,18 +294,12 @@ def _merge_editions(builds: list[SiteBuild]) -> None:
     """The other language editions' outputs into their site's (macros/outputs/editions.py), once all succeeded."""
     for main in {id(b.merged_into): b.merged_into for b in builds if b.merged_into is not None}.values():
         others = [b for b in builds if b.merged_into is main]
-        audience_name = (_config(ROOT / main.config).get("extra") or {}).get("audience") or "public"
-        editions.merge(main.staging, {b.language: b.staging for b in others}, audience_name)
+        editions.merge(main.staging, {b.language: b.staging for b in others}, main.audience)
         for build in others:
             shutil.rmtree(build.staging)
 
 
 NOT_BUILT = "Webbplatsen byggdes inte. Den senast byggda webbplatsen är orörd."
-
-
-def _config(path: Path) -> dict:
-    """A site's mkdocs.yml as MkDocs reads it (!ENV, INHERIT), for the settings the checks here need."""
-    return read_config(path)
 
 
 @dataclass
@@ -316,7 +313,7 @@ class GuardInputs:
     theme: Path | None     # the installed theme's folder (Material's), whose copied files the guard need not read
 
     @classmethod
-    def of(cls, dataset: Dataset, data: SiteData) -> "GuardInputs":
+    def of(cls, dataset: Dataset, data: SiteData, read: ConfigReader) -> "GuardInputs":
         from macros.guards import leak_guard
         from macros.settings import read_site_settings
 
@@ -324,19 +321,7 @@ class GuardInputs:
         return cls(leak_guard.StaffDetails.of(ROOT, docs, dataset.data_dir, data),
                    leak_guard.public_sources(ROOT, docs, dataset.data_dir),
                    set(read_site_settings(ROOT / "mkdocs.yml", ROOT).settings.public_files),
-                   _theme_folder(_config(ROOT / "mkdocs.yml")))
-
-
-def _theme_folder(config: dict) -> Path | None:
-    """The installed folder of the theme the public site is built with, as MkDocs finds it."""
-    from mkdocs.utils import get_theme_dir
-
-    theme = config.get("theme")
-    name = theme.get("name") if isinstance(theme, dict) else theme
-    try:
-        return Path(get_theme_dir(name)) if isinstance(name, str) else None
-    except (KeyError, ValueError, ImportError):
-        return None
+                   theme_folder(read(ROOT / "mkdocs.yml")))
 
 
 def _public_output_problems(builds: list[SiteBuild], inputs: GuardInputs, meanwhile=None) -> list[Problem]:
@@ -355,15 +340,10 @@ def _public_output_problems(builds: list[SiteBuild], inputs: GuardInputs, meanwh
 
 def build_sites(dataset: Dataset, sites=SITES, stream=sys.stdout, verbose: bool = False,
                 engine: str = ENGINES[0]) -> int:
-    mkdocs_processes.start_server()    # it imports MkDocs and the kit while the data is checked here
-    with configs_read_once():
-        return _build_sites(dataset, sites, stream, verbose, engine)
-
-
-def _build_sites(dataset: Dataset, sites, stream, verbose: bool, engine: str) -> int:
     if engine not in ENGINES or importlib.util.find_spec(engine) is None:
         print(ENGINE_MISSING.format(engine=engine, python=sys.executable, engines=", ".join(ENGINES)), file=stream)
         return 1
+    launcher = mkdocs_processes.Launcher.started()   # it imports MkDocs and the kit while the data is checked
     data = _checked(dataset, stream, "make site", settings=False, pages=False)
     if data is None:
         print(NOT_BUILT, file=stream)
@@ -377,16 +357,17 @@ def _build_sites(dataset: Dataset, sites, stream, verbose: bool, engine: str) ->
         _report(unreadable, stream)
         print(f"\n{NOT_BUILT} {ui('build_fix_above', count=len(unreadable))}", file=stream)
         return 1
-    builds = _planned(dataset, [(config, name) for config, name in sites if (ROOT / config).exists()])
+    read = ConfigReader()    # each configuration file read once by this build's checks
+    builds = _planned(dataset, [(config, name) for config, name in sites if (ROOT / config).exists()], read)
     for build in builds:
-        _start(build, dataset, engine)
+        _start(build, dataset, launcher, engine)
     # Meanwhile, staff text copied into public sources: only this process may read staff pages and staff data.
-    public_config = _config(ROOT / "mkdocs.yml")
+    public_config = read(ROOT / "mkdocs.yml")
     copied = audience.source_problems(ROOT, ROOT / "docs", dataset.data_dir, audience.site_assets(public_config))
     # And the pages' own check (macros/contract/pages.py): its messages are the translated MkDocs ones, said once.
     from macros.contract.pages import page_problems
-    pages = page_problems(ROOT, today(), data)
-    guard = _built(builds, GuardInputs.of(dataset, data))
+    pages = page_problems(ROOT, today(), data, read)
+    guard = _built(builds, GuardInputs.of(dataset, data, read))
     for build in builds if verbose else []:
         print(build.output, file=stream)
     failed = [b for b in builds if not b.ok]

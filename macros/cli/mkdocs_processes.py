@@ -9,7 +9,8 @@ build is then a fork of the server: the same `python -m <engine> build …`, run
 modules already.
 
 Only on Linux, where forking is safe and cheap; elsewhere, or if the server cannot start, a build is a new
-Python process as before (`subprocess.Popen`). Both give the same handle: poll() and returncode."""
+Python process as before (`subprocess.Popen`). Both give the same handle: poll() and returncode. Each build
+makes its own Launcher (build_sites); the server is multiprocessing's, one per command."""
 
 from __future__ import annotations
 
@@ -18,7 +19,9 @@ import os
 import runpy
 import subprocess
 import sys
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 # What every build imports before its first page; the rest is imported where it is used.
 PRELOAD = ["mkdocs.__main__", "mkdocs.commands.build", "mkdocs.config.defaults", "mkdocs.structure.pages",
@@ -28,31 +31,55 @@ PRELOAD = ["mkdocs.__main__", "mkdocs.commands.build", "mkdocs.config.defaults",
            "pymdownx.slugs", "macros.build_state", "macros.render.page_macros", "macros.render.theme_globals",
            "macros.engine.mkdocs_log", "macros.guards.safe_html", "macros.outputs.open_data"]
 
-_context = None
 
+class Launcher:
+    """Starts a build's MkDocs processes: forked from the fork server where there is one, else new Pythons."""
 
-def start_server() -> None:
-    """Start the fork server (it imports PRELOAD while the caller goes on). Call it before reading any data."""
-    global _context
-    if sys.platform != "linux" or _context is not None:
-        return
-    try:
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(PRELOAD)
-        from multiprocessing import forkserver
+    def __init__(self, context=None):
+        self.context = context     # multiprocessing's forkserver context, or None
 
-        saved = os.environ.get("PYTHONUTF8")
-        os.environ["PYTHONUTF8"] = "1"      # the builds read and write UTF-8, as `python -X utf8` would
+    @classmethod
+    def started(cls) -> "Launcher":
+        """With the fork server running (it imports PRELOAD while the caller goes on), where it can run."""
+        if sys.platform != "linux":
+            return cls()
         try:
-            forkserver.ensure_running()
-        finally:
-            if saved is None:
-                os.environ.pop("PYTHONUTF8", None)
-            else:
-                os.environ["PYTHONUTF8"] = saved
-        _context = context
-    except (OSError, ValueError):
-        _context = None
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(PRELOAD)
+            from multiprocessing import forkserver
+
+            with _utf8_mode():
+                forkserver.ensure_running()
+            return cls(context)
+        except Exception:   # noqa: BLE001  no fork server (a sandbox without sockets …): new Pythons, as before
+            return cls()
+
+    def start(self, engine: str, arguments: list[str], cwd: Path, env: dict[str, str], log: Path):
+        """`python -m <engine> <arguments>` in `cwd` with `env`, its stdout and stderr appended to `log`."""
+        if self.context is not None:
+            process = self.context.Process(target=_run, args=(engine, arguments, str(cwd), env, str(log)))
+            try:
+                process.start()
+                return _Forked(process)
+            except (OSError, EOFError):   # the server has gone: a new Python does the same
+                pass
+        with open(log, "a", encoding="utf-8") as output:
+            return subprocess.Popen([sys.executable, "-m", engine, *arguments], cwd=cwd, env=env, stdout=output,
+                                    stderr=subprocess.STDOUT)
+
+
+@contextmanager
+def _utf8_mode() -> Iterator[None]:
+    """The fork server starts in Python's UTF-8 mode, as `make site` starts every build (PYTHONUTF8=1)."""
+    saved = os.environ.get("PYTHONUTF8")
+    os.environ["PYTHONUTF8"] = "1"
+    try:
+        yield
+    finally:
+        if saved is None:
+            os.environ.pop("PYTHONUTF8", None)
+        else:
+            os.environ["PYTHONUTF8"] = saved
 
 
 class _Forked:
@@ -69,19 +96,9 @@ class _Forked:
         return self._process.exitcode
 
 
-def start(engine: str, arguments: list[str], cwd: Path, env: dict[str, str], log: Path):
-    """`python -m <engine> <arguments>` in `cwd` with `env`, its output (stdout and stderr) appended to `log`."""
-    if _context is None:
-        with open(log, "a", encoding="utf-8") as output:
-            return subprocess.Popen([sys.executable, "-m", engine, *arguments], cwd=cwd, env=env, stdout=output,
-                                    stderr=subprocess.STDOUT)
-    process = _context.Process(target=_run, args=(engine, arguments, str(cwd), env, str(log)), daemon=False)
-    process.start()
-    return _Forked(process)
-
-
 def _run(engine: str, arguments: list[str], cwd: str, env: dict[str, str], log: str) -> None:
-    """In the forked process: become `python -m <engine> …` as a new process would."""
+    """In the forked process: become `python -m <engine> …` as a new process would. Its import path is the
+    command line's, which found this kit; the engine's hooks import it from there."""
     os.chdir(cwd)
     os.environ.clear()
     os.environ.update(env)
@@ -90,5 +107,4 @@ def _run(engine: str, arguments: list[str], cwd: str, env: dict[str, str], log: 
     os.dup2(output, 2)
     os.close(output)
     sys.argv = [engine, *arguments]
-    sys.path[0] = cwd      # as `python -m` puts the working folder first
     runpy.run_module(engine, run_name="__main__", alter_sys=True)

@@ -22,6 +22,7 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Callable
 
 from macros.guards.audience import STAFF_FOLDER
 from macros.engine.mkdocs_files import read_config, split_page
@@ -79,7 +80,7 @@ class Page:
 class Pages:
     """The project's pages and both sites' configuration, read once."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, read: Callable[[Path], dict] = read_config):
         self.root = root
         self.docs = root / "docs"
         self.pages: dict[str, Page] = {}
@@ -95,9 +96,9 @@ class Pages:
         staff = root / STAFF_FOLDER
         self.files |= {p.relative_to(root).as_posix() for p in staff.rglob("*") if p.is_file()} if staff.is_dir() \
             else set()
-        self.config = read_config(root / CONFIG)
+        self.config = read(root / CONFIG)
         self.config_lines = _lines(root / CONFIG)
-        self.staff_config = read_config(root / STAFF_CONFIG) if (root / STAFF_CONFIG).exists() else {}
+        self.staff_config = read(root / STAFF_CONFIG) if (root / STAFF_CONFIG).exists() else {}
         self.staff_config_lines = _lines(root / STAFF_CONFIG)
 
     @property
@@ -468,10 +469,11 @@ def _call_problems(page: Page, call, signature: inspect.Signature, examples: dic
 
 # --- All of it ---------------------------------------------------------------------------------------------
 
-def page_problems(root: Path, today: date, data=None) -> list[Problem]:
+def page_problems(root: Path, today: date, data=None, read: Callable[[Path], dict] = read_config) -> list[Problem]:
     """Every problem in the pages and the menus, sorted by file and line. `data` (the validated SiteData, when
-    the data files are in order) lets the check see the ids that macro calls and #anchors name."""
-    pages = Pages(root)
+    the data files are in order) lets the check see the ids that macro calls and #anchors name; `read` reads a
+    configuration file (the build's ConfigReader reads each once)."""
+    pages = Pages(root, read)
     records = Records.of(data) if data is not None else None
     record_ids = set().union(*records.every.values()) if records else set()
     if data is not None:

@@ -6,41 +6,30 @@ exactly what the build will see; and another engine would be fitted here, not in
 from __future__ import annotations
 
 import copy
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 from mkdocs.utils.meta import YAML_RE, get_data
 
 FRONT_MATTER = YAML_RE   # the front matter block at the top of a page: ---, YAML, ---
 
-_read_once: dict[Path, dict] | None = None   # inside configs_read_once(): each file's configuration
 
+class ConfigReader:
+    """Reads each configuration file once, for one build: `make site` consults mkdocs.yml for several checks
+    while its builds run, and a large site's menu makes each reading cost a tenth of a second. Every check then
+    sees the file as it was when first read, which is also more consistent than reading it anew each time."""
 
-@contextmanager
-def configs_read_once() -> Iterator[None]:
-    """Within this block each configuration file is read once: `make site` consults mkdocs.yml for several
-    checks while its builds run, and a large site's menu makes each reading cost a tenth of a second. They all
-    see the file as it was when first read, which is also more consistent than reading it anew each time."""
-    global _read_once
-    outer, _read_once = _read_once, {} if _read_once is None else _read_once
-    try:
-        yield
-    finally:
-        _read_once = outer
+    def __init__(self) -> None:
+        self._read: dict[Path, dict] = {}
+
+    def __call__(self, path: Path) -> dict:
+        key = Path(path).resolve()
+        if key not in self._read:
+            self._read[key] = read_config(path)
+        return copy.deepcopy(self._read[key])   # a caller may change its copy
 
 
 def read_config(path: Path) -> dict:
     """A site's configuration as MkDocs reads it, or {} when it cannot be read (the build says why in Swedish)."""
-    if _read_once is None:
-        return _read(path)
-    key = Path(path).resolve()
-    if key not in _read_once:
-        _read_once[key] = _read(path)
-    return copy.deepcopy(_read_once[key])   # a caller may change its copy
-
-
-def _read(path: Path) -> dict:
     from mkdocs.utils.yaml import yaml_load
 
     try:
@@ -49,6 +38,18 @@ def _read(path: Path) -> dict:
     except Exception:   # noqa: BLE001  a broken configuration is the build's to explain (mkdocs_log › fatal)
         return {}
     return found if isinstance(found, dict) else {}
+
+
+def theme_folder(config: dict) -> Path | None:
+    """The installed folder of the theme a configuration names, as MkDocs finds it (None if it finds none)."""
+    from mkdocs.utils import get_theme_dir
+
+    theme = config.get("theme")
+    name = theme.get("name") if isinstance(theme, dict) else theme
+    try:
+        return Path(get_theme_dir(name)) if isinstance(name, str) else None
+    except (KeyError, ValueError, ImportError):
+        return None
 
 
 def split_page(source: str) -> tuple[str, dict]:

@@ -1,0 +1,13 @@
+"""A stand-in for `python -m mkdocs` (tests/test_mkdocs_processes.py): says what it was given, then exits with
+its first argument."""
+
+import os
+import sys
+
+print("folder", os.getcwd())
+print("arguments", sys.argv[1:])
+print("given", os.environ.get("MV_GIVEN"), "not given", os.environ.get("MV_NOT_GIVEN"))
+print("utf-8", sys.flags.utf8_mode, "åäö")
+print("kit", "macros.build_state" in sys.modules)
+sys.stderr.write("on stderr\n")
+sys.exit(int(sys.argv[1]))
