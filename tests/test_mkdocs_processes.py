@@ -48,3 +48,13 @@ def test_an_engine_that_fails_to_start_says_why_in_its_log(tmp_path):
     process = _finished(mkdocs_processes.Launcher.started().start("no_such_engine", ["build"], tmp_path, {}, log))
     assert process.returncode == 1
     assert "no_such_engine" in log.read_text("utf-8")
+
+
+@pytest.mark.parametrize("before", [None, "0"])
+def test_starting_the_server_leaves_the_command_lines_environment_as_it_was(monkeypatch, before):
+    if before is None:
+        monkeypatch.delenv("PYTHONUTF8", raising=False)
+    else:
+        monkeypatch.setenv("PYTHONUTF8", before)
+    mkdocs_processes.Launcher.started()
+    assert os.environ.get("PYTHONUTF8") == before

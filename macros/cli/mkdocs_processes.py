@@ -19,9 +19,9 @@ import os
 import runpy
 import subprocess
 import sys
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+
+from macros.environment import variable_set
 
 # What every build imports before its first page; the rest is imported where it is used.
 PRELOAD = ["mkdocs.__main__", "mkdocs.commands.build", "mkdocs.config.defaults", "mkdocs.structure.pages",
@@ -48,7 +48,7 @@ class Launcher:
             context.set_forkserver_preload(PRELOAD)
             from multiprocessing import forkserver
 
-            with _utf8_mode():
+            with variable_set("PYTHONUTF8", "1"):   # UTF-8 mode, as `make site` starts every build
                 forkserver.ensure_running()
             return cls(context)
         except Exception:   # noqa: BLE001  no fork server (a sandbox without sockets …): new Pythons, as before
@@ -66,20 +66,6 @@ class Launcher:
         with open(log, "a", encoding="utf-8") as output:
             return subprocess.Popen([sys.executable, "-m", engine, *arguments], cwd=cwd, env=env, stdout=output,
                                     stderr=subprocess.STDOUT)
-
-
-@contextmanager
-def _utf8_mode() -> Iterator[None]:
-    """The fork server starts in Python's UTF-8 mode, as `make site` starts every build (PYTHONUTF8=1)."""
-    saved = os.environ.get("PYTHONUTF8")
-    os.environ["PYTHONUTF8"] = "1"
-    try:
-        yield
-    finally:
-        if saved is None:
-            os.environ.pop("PYTHONUTF8", None)
-        else:
-            os.environ["PYTHONUTF8"] = saved
 
 
 class _Forked:

@@ -30,6 +30,7 @@ import markdown
 from markupsafe import Markup
 
 from macros.build_state import BuildState
+from macros.environment import variable_set
 from macros.contract.models import CATEGORIES, Contact, SupportLine
 from macros.outputs.pdf import cards
 from macros.outputs.pdf.chapters import Chapter, prefixed, rebase, soft_hyphens
@@ -379,19 +380,10 @@ def problem_messages(records: list[logging.LogRecord], state: BuildState,
     return messages
 
 
-@contextmanager
 def _source_date(source: Provenance):
     """fontTools stamps a font it rebuilds (WeasyPrint rebuilds an emoji font's subset) with the time it is
     written, unless SOURCE_DATE_EPOCH says otherwise: while the PDF is made, it says the source's date."""
-    saved = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = str(int(source.moment.timestamp()))
-    try:
-        yield
-    finally:
-        if saved is None:
-            os.environ.pop("SOURCE_DATE_EPOCH", None)
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = saved
+    return variable_set("SOURCE_DATE_EPOCH", str(int(source.moment.timestamp())))
 
 
 # What WeasyPrint may read besides the site's docs/: the kit's own PDF templates (pdf_fetch.py).
