@@ -4,6 +4,7 @@ folder, with exactly the environment it was given, its output and errors in its 
 from __future__ import annotations
 
 import os
+import resource
 import sys
 import time
 
@@ -58,3 +59,16 @@ def test_starting_the_server_leaves_the_command_lines_environment_as_it_was(monk
         monkeypatch.setenv("PYTHONUTF8", before)
     mkdocs_processes.Launcher.started()
     assert os.environ.get("PYTHONUTF8") == before
+
+
+def test_when_the_server_is_stopped_its_builds_cpu_time_counts_as_the_command_lines(tmp_path):
+    if sys.platform != "linux":
+        pytest.skip("the fork server is used on Linux only")
+    launcher = mkdocs_processes.Launcher.started()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    process = _finished(launcher.start(ENGINE, ["0", "--busy"], tmp_path, {}, tmp_path / "build.log"))
+    assert process.returncode == 0
+    launcher.stop()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    assert after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime >= 0.3
+    launcher.stop()      # again: nothing left to stop

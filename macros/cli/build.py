@@ -344,6 +344,14 @@ def build_sites(dataset: Dataset, sites=SITES, stream=sys.stdout, verbose: bool 
         print(ENGINE_MISSING.format(engine=engine, python=sys.executable, engines=", ".join(ENGINES)), file=stream)
         return 1
     launcher = mkdocs_processes.Launcher.started()   # it imports MkDocs and the kit while the data is checked
+    try:
+        return _build_sites(dataset, sites, stream, verbose, engine, launcher)
+    finally:
+        launcher.stop()
+
+
+def _build_sites(dataset: Dataset, sites, stream, verbose: bool, engine: str,
+                 launcher: mkdocs_processes.Launcher) -> int:
     data = _checked(dataset, stream, "make site", settings=False, pages=False)
     if data is None:
         print(NOT_BUILT, file=stream)
@@ -368,6 +376,7 @@ def build_sites(dataset: Dataset, sites=SITES, stream=sys.stdout, verbose: bool 
     from macros.contract.pages import page_problems
     pages = page_problems(ROOT, today(), data, read)
     guard = _built(builds, GuardInputs.of(dataset, data, read))
+    launcher.stop_soon()    # every build has ended
     for build in builds if verbose else []:
         print(build.output, file=stream)
     failed = [b for b in builds if not b.ok]

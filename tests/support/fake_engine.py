@@ -3,6 +3,7 @@ its first argument."""
 
 import os
 import sys
+import time
 
 print("folder", os.getcwd())
 print("arguments", sys.argv[1:])
@@ -10,4 +11,8 @@ print("given", os.environ.get("MV_GIVEN"), "not given", os.environ.get("MV_NOT_G
 print("utf-8", sys.flags.utf8_mode, "åäö")
 print("kit", "macros.build_state" in sys.modules)
 sys.stderr.write("on stderr\n")
+if "--busy" in sys.argv:      # some CPU time to account for, as a build has
+    started = time.process_time()
+    while time.process_time() - started < 0.3:
+        pass
 sys.exit(int(sys.argv[1]))
