@@ -20,7 +20,10 @@ import runpy
 import subprocess
 import sys
 import threading
+import types
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 from macros.environment import variable_set
 
@@ -61,7 +64,8 @@ class Launcher:
         if self.context is not None:
             process = self.context.Process(target=_run, args=(engine, arguments, str(cwd), env, str(log)))
             try:
-                process.start()
+                with _no_main_module():
+                    process.start()
                 return _Forked(process)
             except (OSError, EOFError):   # the server has gone: a new Python does the same
                 pass
@@ -83,6 +87,20 @@ class Launcher:
         self.stop_soon()
         if self._stopping is not None:
             self._stopping.join()
+
+
+@contextmanager
+def _no_main_module() -> Iterator[None]:
+    """multiprocessing makes a fork run the command line's main script again (as __mp_main__, so that pickled
+    functions of it can be found), unless it is a package's __main__ (`python -m macros`). A build needs nothing
+    of it, and a script without a main guard (a bench or a profiling script calling build_sites) would run
+    again in every build. So the fork is asked for while __main__ is an empty module."""
+    main = sys.modules["__main__"]
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        sys.modules["__main__"] = main
 
 
 def _stop_server() -> None:
