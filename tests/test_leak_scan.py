@@ -141,6 +141,7 @@ def test_a_site_read_on_several_cores_gives_the_same_finds_in_the_same_order(tmp
     one_core = leak_guard.leaks(site, staff)
     monkeypatch.setattr(leak_guard, "PARALLEL_FROM", 1)
     monkeypatch.setattr(leak_guard, "SHARE", share)     # files a worker takes at a time
+    monkeypatch.setattr(leak_guard.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)  # on any runner
     called = []
     assert leak_guard.leaks(site, staff, alongside=lambda: called.append(True)) == one_core and one_core
     assert called == [True], "the check alongside runs once"
@@ -150,6 +151,7 @@ def test_a_site_read_on_several_cores_gives_the_same_finds_in_the_same_order(tmp
 def test_an_error_in_the_check_alongside_is_not_lost(tmp_path, monkeypatch, parallel_from):
     site = _random_site(tmp_path / "site", pages=5)
     monkeypatch.setattr(leak_guard, "PARALLEL_FROM", parallel_from)
+    monkeypatch.setattr(leak_guard.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
 
     def unreadable():
         raise PermissionError("site/a.html")

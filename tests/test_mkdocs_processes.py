@@ -77,7 +77,6 @@ def test_when_the_server_is_stopped_its_builds_cpu_time_counts_as_the_command_li
 
 SCRIPT = """import sys, time
 from pathlib import Path
-sys.path.insert(0, sys.argv[1])
 runs = Path(sys.argv[2]) / "runs"
 runs.write_text(runs.read_text() + "run\\n" if runs.exists() else "run\\n")   # no main guard, on purpose
 from macros.cli.mkdocs_processes import Launcher
@@ -94,6 +93,41 @@ def test_a_fork_does_not_run_the_command_lines_own_script_again(tmp_path):
         pytest.skip("the fork server is used on Linux only")
     (tmp_path / "command.py").write_text(SCRIPT, "utf-8")
     subprocess.run([sys.executable, str(tmp_path / "command.py"), str(ROOT), str(tmp_path)], check=True,
-                   timeout=60)
+                   timeout=60, env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert (tmp_path / "runs").read_text("utf-8") == "run\n", "the script ran once, in the command line only"
     assert "folder" in (tmp_path / "log").read_text("utf-8")
+
+
+def test_a_real_mkdocs_build_process_forks_and_starts_as_python_dash_m_does(tmp_path):
+    if sys.platform != "linux":
+        pytest.skip("the fork server is used on Linux only")
+    launcher = mkdocs_processes.Launcher.started("mkdocs")
+    assert launcher.context is not None
+    env = {"PATH": os.environ.get("PATH", ""), "PYTHONUTF8": "1"}
+    process = _finished(launcher.start("mkdocs", ["--version"], ROOT, env, tmp_path / "build.log"))
+    said = (tmp_path / "build.log").read_text("utf-8")
+    assert process.returncode == 0 and said.startswith("python -m mkdocs, version "), said
+    assert "Warning" not in said
+    launcher.stop()
+
+
+def test_another_engine_starts_as_a_new_python_since_it_replaces_mkdocs_own_modules():
+    launcher = mkdocs_processes.Launcher.started("properdocs")
+    assert launcher.context is None
+
+
+def test_a_build_given_up_half_way_leaves_no_process_log_or_output_behind(tmp_path):
+    from macros.cli import build
+
+    launcher = mkdocs_processes.Launcher.started()
+    staging = tmp_path / "site.new-1"
+    (staging / "sub").mkdir(parents=True)
+    site = build.SiteBuild("mkdocs.yml", tmp_path / "site", staging, log=tmp_path / "build.log",
+                           problems_file=tmp_path / "problems.jsonl")
+    site.problems_file.write_text("", "utf-8")
+    site.process = launcher.start(ENGINE, ["0", "--sleep"], tmp_path, {"PYTHONPATH": str(ROOT)}, site.log)
+    started = time.monotonic()
+    build._tidy([site], launcher)
+    assert time.monotonic() - started < 20, "the running build was stopped, not waited for"
+    assert site.process.poll() is not None
+    assert sorted(p.name for p in tmp_path.iterdir()) == []

@@ -343,15 +343,31 @@ def build_sites(dataset: Dataset, sites=SITES, stream=sys.stdout, verbose: bool 
     if engine not in ENGINES or importlib.util.find_spec(engine) is None:
         print(ENGINE_MISSING.format(engine=engine, python=sys.executable, engines=", ".join(ENGINES)), file=stream)
         return 1
-    launcher = mkdocs_processes.Launcher.started()   # it imports MkDocs and the kit while the data is checked
+    launcher = mkdocs_processes.Launcher.started(engine)   # it imports MkDocs and the kit while the data is checked
+    builds: list[SiteBuild] = []
     try:
-        return _build_sites(dataset, sites, stream, verbose, engine, launcher)
+        return _build_sites(dataset, sites, stream, verbose, engine, launcher, builds)
     finally:
-        launcher.stop()
+        _tidy(builds, launcher)
+
+
+def _tidy(builds: list[SiteBuild], launcher: mkdocs_processes.Launcher) -> None:
+    """However the build ended (an error of the kit's own, Ctrl-C): no build process runs on, the fork server is
+    stopped, and no log, problems file or half-built output is left behind (a staff build's log may quote staff
+    pages). After a build that ended normally there is nothing left but the server to stop."""
+    for build in builds:
+        if build.process is not None and build.process.poll() is None:
+            build.process.terminate()
+    launcher.stop()
+    for build in builds:
+        for path in (build.log, build.problems_file):
+            if path is not None:
+                path.unlink(missing_ok=True)
+        shutil.rmtree(build.staging, ignore_errors=True)   # swapped in (renamed) already, if all went well
 
 
 def _build_sites(dataset: Dataset, sites, stream, verbose: bool, engine: str,
-                 launcher: mkdocs_processes.Launcher) -> int:
+                 launcher: mkdocs_processes.Launcher, builds: list[SiteBuild]) -> int:
     data = _checked(dataset, stream, "make site", settings=False, pages=False)
     if data is None:
         print(NOT_BUILT, file=stream)
@@ -366,7 +382,7 @@ def _build_sites(dataset: Dataset, sites, stream, verbose: bool, engine: str,
         print(f"\n{NOT_BUILT} {ui('build_fix_above', count=len(unreadable))}", file=stream)
         return 1
     read = ConfigReader()    # each configuration file read once by this build's checks
-    builds = _planned(dataset, [(config, name) for config, name in sites if (ROOT / config).exists()], read)
+    builds += _planned(dataset, [(config, name) for config, name in sites if (ROOT / config).exists()], read)
     for build in builds:
         _start(build, dataset, launcher, engine)
     # Meanwhile, staff text copied into public sources: only this process may read staff pages and staff data.

@@ -8,8 +8,8 @@ server has only code, and each MkDocs process gets its own environment, as from 
 build is then a fork of the server: the same `python -m <engine> build …`, run in a process that has its
 modules already.
 
-Only on Linux, where forking is safe and cheap; elsewhere, or if the server cannot start, a build is a new
-Python process as before (`subprocess.Popen`). Both give the same handle: poll() and returncode. Each build
+Only on Linux, where forking is safe and cheap, and for MkDocs; elsewhere, for another engine, or if the server
+cannot start, a build is a new Python process as before (`subprocess.Popen`). Both give the same handle: poll() and returncode. Each build
 makes its own Launcher (build_sites); the server is multiprocessing's, one per command."""
 
 from __future__ import annotations
@@ -27,13 +27,10 @@ from typing import Iterator
 
 from macros.environment import variable_set
 
-# What every build imports before its first page; the rest is imported where it is used.
-PRELOAD = ["mkdocs.__main__", "mkdocs.commands.build", "mkdocs.config.defaults", "mkdocs.structure.pages",
-           "material.plugins.search.plugin", "mkdocs_macros.plugin", "mkdocs_static_i18n.plugin",
-           "markdown.extensions.toc", "markdown.extensions.md_in_html", "markdown.extensions.attr_list",
-           "markdown.extensions.admonition", "markdown.extensions.tables", "markdown.extensions.def_list",
-           "pymdownx.slugs", "macros.build_state", "macros.render.page_macros", "macros.render.theme_globals",
-           "macros.engine.mkdocs_log", "macros.guards.safe_html", "macros.outputs.open_data"]
+# The engine whose builds fork from the server, and the module the server imports for it. Another engine
+# (ProperDocs) replaces MkDocs' modules when it starts, which a fork of MkDocs' modules cannot: it starts anew.
+FORKED_ENGINE = "mkdocs"
+PRELOAD = "macros.engine.preload"
 
 
 class Launcher:
@@ -44,13 +41,13 @@ class Launcher:
         self._stopping: threading.Thread | None = None
 
     @classmethod
-    def started(cls) -> "Launcher":
+    def started(cls, engine: str = FORKED_ENGINE) -> "Launcher":
         """With the fork server running (it imports PRELOAD while the caller goes on), where it can run."""
-        if sys.platform != "linux":
+        if sys.platform != "linux" or engine != FORKED_ENGINE:
             return cls()
         try:
             context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(PRELOAD)
+            context.set_forkserver_preload([PRELOAD])
             from multiprocessing import forkserver
 
             with variable_set("PYTHONUTF8", "1"):   # UTF-8 mode, as `make site` starts every build
@@ -67,8 +64,8 @@ class Launcher:
                 with _no_main_module():
                     process.start()
                 return _Forked(process)
-            except (OSError, EOFError):   # the server has gone: a new Python does the same
-                pass
+            except (OSError, EOFError):   # the server has gone: new Pythons do the same, from now on
+                self.context = None
         with open(log, "a", encoding="utf-8") as output:
             return subprocess.Popen([sys.executable, "-m", engine, *arguments], cwd=cwd, env=env, stdout=output,
                                     stderr=subprocess.STDOUT)
@@ -120,6 +117,9 @@ class _Forked:
     def poll(self) -> int | None:
         return self._process.exitcode
 
+    def terminate(self) -> None:
+        self._process.terminate()
+
     @property
     def returncode(self) -> int | None:
         return self._process.exitcode
@@ -128,12 +128,13 @@ class _Forked:
 def _run(engine: str, arguments: list[str], cwd: str, env: dict[str, str], log: str) -> None:
     """In the forked process: become `python -m <engine> …` as a new process would. Its import path is the
     command line's, which found this kit; the engine's hooks import it from there."""
-    os.chdir(cwd)
-    os.environ.clear()
-    os.environ.update(env)
-    output = os.open(log, os.O_WRONLY | os.O_APPEND | os.O_CREAT)
+    output = os.open(log, os.O_WRONLY | os.O_APPEND | os.O_CREAT)   # first: any error from here on is in the log
     os.dup2(output, 1)
     os.dup2(output, 2)
     os.close(output)
+    os.chdir(cwd)
+    os.environ.clear()
+    os.environ.update(env)
     sys.argv = [engine, *arguments]
+    sys.modules.pop(f"{engine}.__main__", None)   # run as a script is, not found imported
     runpy.run_module(engine, run_name="__main__", alter_sys=True)

@@ -15,4 +15,6 @@ if "--busy" in sys.argv:      # some CPU time to account for, as a build has
     started = time.process_time()
     while time.process_time() - started < 0.3:
         pass
+if "--sleep" in sys.argv:     # a build that is still running when the command line gives up
+    time.sleep(60)
 sys.exit(int(sys.argv[1]))
