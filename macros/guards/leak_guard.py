@@ -156,7 +156,8 @@ def theme_copies(site: Path, files: list[Path], theme: Path) -> set[Path]:
     """Files of a built site that are byte for byte the file of the same name in a theme installed as a Python
     package (Material's scripts, search languages, stylesheets and their source maps: a seventh of the guard's
     time). Nothing of the project made them, so they cannot hold a staff detail. A file of docs/ that replaces
-    a theme file differs from it and is read; so is every file of a theme folder in the project (overrides/)."""
+    a theme file differs from it and is read; so is every file of a theme folder in the project (overrides/).
+    Any theme installed as a package is trusted so: what it ships was made outside the project."""
     import sysconfig
 
     theme = theme.resolve()
