@@ -77,11 +77,11 @@ def test_when_the_server_is_stopped_its_builds_cpu_time_counts_as_the_command_li
 
 SCRIPT = """import sys, time
 from pathlib import Path
-runs = Path(sys.argv[2]) / "runs"
+runs = Path(sys.argv[1]) / "runs"
 runs.write_text(runs.read_text() + "run\\n" if runs.exists() else "run\\n")   # no main guard, on purpose
 from macros.cli.mkdocs_processes import Launcher
 launcher = Launcher.started()
-process = launcher.start("tests.support.fake_engine", ["0"], Path(sys.argv[2]), {}, Path(sys.argv[2]) / "log")
+process = launcher.start("tests.support.fake_engine", ["0"], Path(sys.argv[1]), {}, Path(sys.argv[1]) / "log")
 while process.poll() is None:
     time.sleep(0.02)
 launcher.stop()
@@ -92,7 +92,7 @@ def test_a_fork_does_not_run_the_command_lines_own_script_again(tmp_path):
     if sys.platform != "linux":
         pytest.skip("the fork server is used on Linux only")
     (tmp_path / "command.py").write_text(SCRIPT, "utf-8")
-    subprocess.run([sys.executable, str(tmp_path / "command.py"), str(ROOT), str(tmp_path)], check=True,
+    subprocess.run([sys.executable, str(tmp_path / "command.py"), str(tmp_path)], check=True,
                    timeout=60, env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert (tmp_path / "runs").read_text("utf-8") == "run\n", "the script ran once, in the command line only"
     assert "folder" in (tmp_path / "log").read_text("utf-8")

@@ -9,8 +9,9 @@ build is then a fork of the server: the same `python -m <engine> build …`, run
 modules already.
 
 Only on Linux, where forking is safe and cheap, and for MkDocs; elsewhere, for another engine, or if the server
-cannot start, a build is a new Python process as before (`subprocess.Popen`). Both give the same handle: poll() and returncode. Each build
-makes its own Launcher (build_sites); the server is multiprocessing's, one per command."""
+cannot start, a build is a new Python process as before (`subprocess.Popen`). Both give the same handle:
+poll(), returncode and terminate(). Each build makes its own Launcher (build_sites); the server is
+multiprocessing's, one per command."""
 
 from __future__ import annotations
 
@@ -70,7 +71,6 @@ class Launcher:
             return subprocess.Popen([sys.executable, "-m", engine, *arguments], cwd=cwd, env=env, stdout=output,
                                     stderr=subprocess.STDOUT)
 
-
     def stop_soon(self) -> None:
         """Once every build has ended: stop the fork server in the background (it takes a tenth of a second to
         exit), while the command line swaps the sites in."""
@@ -109,7 +109,7 @@ def _stop_server() -> None:
 
 
 class _Forked:
-    """A build forked from the server, with Popen's poll() and returncode."""
+    """A build forked from the server, with Popen's poll(), returncode and terminate()."""
 
     def __init__(self, process):
         self._process = process

@@ -197,17 +197,17 @@ def _in_order(per_file: list[list[Leak]]) -> list[Leak]:
     return list(dict.fromkeys(leak for found in per_file for leak in found))
 
 
-_worker: tuple = ()    # in a worker process: (site, staff, its Scanner, its HtmlReader)
+_worker: tuple = ()    # in a worker process: (site, its Scanner, its HtmlReader)
 
 
 def _start_worker(site: Path, staff: StaffDetails) -> None:
     global _worker
-    _worker = (site, staff, Scanner(staff), HtmlReader())
+    _worker = (site, Scanner(staff), HtmlReader())
 
 
 def _read_share(files: list[Path]) -> list[list[Leak]]:
-    site, staff, scanner, html = _worker
-    return _leaks_per_file(site, files, staff, scanner=scanner, html=html)
+    site, scanner, html = _worker
+    return _leaks_per_file(site, files, scanner.staff, scanner=scanner, html=html)
 
 
 def _leaks_per_file(site: Path, files: list[Path], staff: StaffDetails,
